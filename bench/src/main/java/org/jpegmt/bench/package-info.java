@@ -1,0 +1,2 @@
+/** JMH benchmarks of jpegmt beside javax.imageio. */
+package org.jpegmt.bench;

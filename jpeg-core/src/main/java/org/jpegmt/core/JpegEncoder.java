@@ -1,0 +1,48 @@
+package org.jpegmt.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Encodes 8-bit RGB or grey pixels as baseline JPEG (SOF0), byte-identical to libjpeg's
+ * {@code cjpeg -dct int -baseline} for the same settings (see {@link EncoderOptions}).
+ *
+ * <p>Instances are immutable and thread-safe: share one.
+ */
+public final class JpegEncoder {
+    private final EncoderOptions options;
+
+    /** An encoder with {@link EncoderOptions#defaults()}. */
+    public JpegEncoder() {
+        this(EncoderOptions.defaults());
+    }
+
+    /** @param options encoder settings */
+    public JpegEncoder(EncoderOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** @return this encoder's settings */
+    public EncoderOptions options() {
+        return options;
+    }
+
+    /**
+     * @param image RGB or GRAY pixels (CMYK is refused)
+     * @return a complete JPEG file
+     */
+    public byte[] encode(PixelImage image) {
+        throw new UnsupportedOperationException("encoder not implemented yet");
+    }
+
+    /**
+     * Writes a complete JPEG file to {@code out} (not closed).
+     *
+     * @param image RGB or GRAY pixels
+     * @param out destination
+     * @throws IOException if writing fails
+     */
+    public void encode(PixelImage image, OutputStream out) throws IOException {
+        out.write(encode(image));
+    }
+}

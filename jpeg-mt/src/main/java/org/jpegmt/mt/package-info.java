@@ -1,0 +1,2 @@
+/** Restart-marker parallelism on top of jpeg-core. */
+package org.jpegmt.mt;
