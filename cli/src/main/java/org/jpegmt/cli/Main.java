@@ -1,12 +1,80 @@
 package org.jpegmt.cli;
 
-/** Entry point of the jpegmt command (placeholder until the CLI lands). */
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import org.jpegmt.core.JpegException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code jpegmt} command: encode, decode and inspect JPEG files. */
+@Command(name = "jpegmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Baseline JPEG encoder/decoder, multithreaded through restart markers.",
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
-    private Main() {
+    /** Exit status: some input failed. */
+    static final int EXIT_FAILED = 1;
+    /** Exit status: bad command line. */
+    static final int EXIT_USAGE = 2;
+
+    /**
+     * Runs the command without exiting the JVM (used by tests).
+     *
+     * @param out standard output (for {@code -} outputs and reports)
+     * @param err standard error (errors, one line each)
+     * @param args command-line arguments
+     * @return the exit status: 0 success, 1 some input failed, 2 usage error
+     */
+    static int run(java.io.OutputStream out, java.io.PrintStream err, String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (sub.getCommand() instanceof IoCommand io) {
+                io.streams(out, err);
+            }
+        }
+        cmd.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("jpegmt: " + describe(e));
+            return EXIT_FAILED;
+        });
+        cmd.setParameterExceptionHandler((e, args1) -> {
+            err.println("jpegmt: " + e.getMessage());
+            err.println("Try 'jpegmt " + (e.getCommandLine().getCommandName().equals("jpegmt") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            return EXIT_USAGE;
+        });
+        return cmd.execute(args);
+    }
+
+    /** One line for an error, without a stack trace. */
+    static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return e.getMessage() + ": no such file";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return e.getMessage();
+        }
+        if (e instanceof JpegException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        String msg = e.getMessage();
+        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
     public static void main(String[] args) {
-        System.err.println("jpegmt: not implemented yet");
-        System.exit(2);
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Reports the version from the jar manifest, or "development". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"jpegmt " + (v == null ? "development build" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
     }
 }

@@ -1,0 +1,87 @@
+package org.jpegmt.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.JpegDecoder;
+import org.jpegmt.core.PixelFormat;
+import org.jpegmt.core.PixelImage;
+
+/** Reads and writes the non-JPEG image formats the command line accepts, chosen by content or extension. */
+final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /** Output formats for decoded images, by file extension. */
+    enum OutputFormat {
+        PPM, PGM, PNG, BMP;
+
+        static OutputFormat forName(String fileName) {
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".ppm") || lower.endsWith(".pnm")) {
+                return PPM;
+            }
+            if (lower.endsWith(".pgm")) {
+                return PGM;
+            }
+            if (lower.endsWith(".png")) {
+                return PNG;
+            }
+            if (lower.endsWith(".bmp")) {
+                return BMP;
+            }
+            throw new IllegalArgumentException("cannot tell the output format from '" + fileName
+                    + "': use .ppm, .pgm, .png or .bmp");
+        }
+    }
+
+    static boolean isJpeg(byte[] data) {
+        return data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8;
+    }
+
+    /**
+     * Decodes an input image: JPEG (with jpegmt), PGM/PPM, or anything javax.imageio reads
+     * (PNG, BMP, GIF).
+     */
+    static PixelImage readImage(byte[] data, JpegDecoder jpegDecoder) throws IOException {
+        if (isJpeg(data)) {
+            PixelImage image = jpegDecoder.decode(data);
+            return image.format() == PixelFormat.CMYK
+                    ? BufferedImages.fromBufferedImage(BufferedImages.toBufferedImage(image)) : image;
+        }
+        if (Pnm.looksLikePnm(data)) {
+            return Pnm.read(data);
+        }
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
+        if (img == null) {
+            throw new IOException("unrecognised image format (expected JPEG, PNG, BMP, PPM or PGM)");
+        }
+        return BufferedImages.fromBufferedImage(img);
+    }
+
+    /** Encodes a decoded image for output in the given format. */
+    static byte[] writeImage(PixelImage image, OutputFormat format) throws IOException {
+        PixelImage img = image;
+        if (img.format() == PixelFormat.CMYK) {
+            img = BufferedImages.fromBufferedImage(BufferedImages.toBufferedImage(img));
+        }
+        switch (format) {
+            case PPM:
+            case PGM:
+                if (format == OutputFormat.PGM && img.format() != PixelFormat.GRAY) {
+                    throw new IOException("a colour image cannot be written as PGM; use .ppm");
+                }
+                return Pnm.write(img);
+            default:
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                if (!ImageIO.write(BufferedImages.toBufferedImage(img), format.name().toLowerCase(Locale.ROOT), out)) {
+                    throw new IOException("no ImageIO writer for " + format);
+                }
+                return out.toByteArray();
+        }
+    }
+}
