@@ -1,0 +1,85 @@
+package org.jpegmt.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ImageWriterSpi;
+import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.PixelImage;
+
+/** Finds and loads benchmark images, and the JDK's own JPEG reader/writer (by class name). */
+final class BenchImages {
+    private BenchImages() {
+    }
+
+    /** The JDK's JPEG reader class; other registered readers are ignored on purpose. */
+    static final String JDK_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+    /** The JDK's JPEG writer class. */
+    static final String JDK_WRITER = "com.sun.imageio.plugins.jpeg.JPEGImageWriter";
+
+    /**
+     * Resolves an image name: {@code sample} is the repo's own sample image; any other name is
+     * looked up in {@code <shared>/bench-images}, where shared is the system property
+     * {@code jpegmt.shared} or {@code ../shared}.
+     */
+    static Path resolve(String name) throws IOException {
+        if (name.equals("sample")) {
+            for (Path p : new Path[] {Path.of("samples/sample.png"), Path.of("../samples/sample.png")}) {
+                if (Files.exists(p)) {
+                    return p;
+                }
+            }
+            throw new IOException("samples/sample.png not found (run from the repository root)");
+        }
+        String shared = System.getProperty("jpegmt.shared", "../shared");
+        for (Path p : new Path[] {Path.of(shared, "bench-images", name), Path.of("..", shared, "bench-images", name)}) {
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        throw new IOException("bench image " + name + " not found under " + shared + "/bench-images");
+    }
+
+    /** Loads any image as RGB pixels (JPEG through the JDK reader). */
+    static PixelImage loadPixels(String name) throws IOException {
+        BufferedImage img = ImageIO.read(resolve(name).toFile());
+        if (img == null) {
+            throw new IOException("cannot read " + name);
+        }
+        return BufferedImages.fromBufferedImage(img);
+    }
+
+    static ImageReader jdkReader() {
+        for (var it = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true); it.hasNext();) {
+            ImageReaderSpi spi = it.next();
+            if (spi.getPluginClassName().equals(JDK_READER)) {
+                try {
+                    return spi.createReaderInstance();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("the JDK's JPEG reader " + JDK_READER + " is not registered");
+    }
+
+    static ImageWriter jdkWriter() {
+        for (var it = IIORegistry.getDefaultInstance().getServiceProviders(ImageWriterSpi.class, true); it.hasNext();) {
+            ImageWriterSpi spi = it.next();
+            if (spi.getPluginClassName().equals(JDK_WRITER)) {
+                try {
+                    return spi.createWriterInstance();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("the JDK's JPEG writer " + JDK_WRITER + " is not registered");
+    }
+}

@@ -1,0 +1,118 @@
+package org.jpegmt.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
+/**
+ * Runs JMH benchmarks (any JMH command-line options, e.g. a benchmark regex and {@code -p}
+ * parameters) and prints the results as megapixels per second: the median over measurement
+ * iterations, the min..max spread, and the ratio of each jpegmt score to javax.imageio's score
+ * with the same parameters in the same run.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.jpegmt.bench.BenchMain DecodeBenchmark -p restart=row
+ * </pre>
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
+        Options options = new CommandLineOptions(args);
+        Collection<RunResult> results = new Runner(options).run();
+        System.out.println();
+        System.out.println("java.version=" + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vendor") + "), cores=" + Runtime.getRuntime().availableProcessors());
+        System.out.println(report(results));
+    }
+
+    /** A Markdown table of the results in MP/s with same-run ratios against imageio. */
+    static String report(Collection<RunResult> results) throws IOException {
+        Map<String, Double> imageioMedian = new HashMap<>();
+        List<String[]> rows = new ArrayList<>();
+        Map<String, Double> megapixels = new HashMap<>();
+        for (RunResult r : results) {
+            String method = shortName(r.getParams().getBenchmark());
+            String params = paramsOf(r);
+            double mp = megapixels.computeIfAbsent(r.getParams().getParam("image"), BenchMain::megapixels);
+            double[] scores = scores(r.getBenchmarkResults());
+            Arrays.sort(scores);
+            double median = median(scores) * mp;
+            if (method.endsWith(".imageio")) {
+                imageioMedian.put(method.substring(0, method.lastIndexOf('.')) + params, median);
+            }
+            rows.add(new String[] {method, params, fmt(median), fmt(scores[0] * mp) + " .. " + fmt(scores[scores.length - 1] * mp)});
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("| benchmark | params | MP/s (median) | min .. max | vs imageio |\n|---|---|---|---|---|\n");
+        for (String[] row : rows) {
+            String key = row[0].substring(0, row[0].lastIndexOf('.')) + row[1];
+            Double peer = imageioMedian.get(key);
+            String ratio = peer == null || row[0].endsWith(".imageio") ? "" : String.format(Locale.ROOT, "%.2fx",
+                    Double.parseDouble(row[2]) / peer);
+            sb.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2])
+                    .append(" | ").append(row[3]).append(" | ").append(ratio).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static double[] scores(Collection<BenchmarkResult> results) {
+        List<Double> all = new ArrayList<>();
+        for (BenchmarkResult b : results) {
+            for (IterationResult it : b.getIterationResults()) {
+                all.add(it.getPrimaryResult().getScore());
+            }
+        }
+        return all.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String shortName(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    private static String paramsOf(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (String key : r.getParams().getParamsKeys()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(key).append('=').append(r.getParams().getParam(key));
+        }
+        return sb.toString();
+    }
+
+    private static double megapixels(String image) {
+        try {
+            BufferedImage img = ImageIO.read(BenchImages.resolve(image).toFile());
+            return img.getWidth() * (double) img.getHeight() / 1e6;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot size " + image, e);
+        }
+    }
+}
