@@ -212,9 +212,15 @@ public final class DecodeJob {
         }
         byte[] dst = out.data();
         int stride = w * format.channels();
+        int[] cs = new int[upsampledWidth + 2];
+        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == Upsampler.H2V2
+                && method[2] == Upsampler.H2V2 && dw[1] == dw[2]) {
+            convertRows420(y0, y1, dst, stride, cs);
+            return;
+        }
         for (int y = y0; y < y1; y++) {
             for (int c = 0; c < nc; c++) {
-                rowSource(c, y, scratch[c], src, off);
+                rowSource(c, y, scratch[c], cs, src, off);
             }
             int o = y * stride;
             switch (colorMode) {
@@ -227,8 +233,23 @@ public final class DecodeJob {
         }
     }
 
+    /** The 4:2:0 YCbCr fast path: fancy h2v2 fused with the colour conversion. */
+    private void convertRows420(int y0, int y1, byte[] dst, int stride, int[] csb) {
+        int[] csr = new int[csb.length];
+        int w = frame.width();
+        int cw = dw[1];
+        int pw = planeWidth[1];
+        for (int y = y0; y < y1; y++) {
+            int j = y >> 1;
+            int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
+            Upsampler.columnSums(planes[1], j * pw, far * pw, cw, csb);
+            Upsampler.columnSums(planes[2], j * pw, far * pw, cw, csr);
+            ColorConverter.yccToRgbH2v2(planes[0], y * planeWidth[0], csb, csr, w, dst, y * stride);
+        }
+    }
+
     /** Points src[c]/off[c] at the (upsampled) samples of component c for output row y. */
-    private void rowSource(int c, int y, byte[] tmp, byte[][] src, int[] off) {
+    private void rowSource(int c, int y, byte[] tmp, int[] cs, byte[][] src, int[] off) {
         byte[] plane = planes[c];
         int pw = planeWidth[c];
         switch (method[c]) {
@@ -245,7 +266,7 @@ public final class DecodeJob {
                 if (method[c] == Upsampler.H1V2) {
                     Upsampler.h1v2(plane, j * pw, far * pw, upper ? 1 : 2, dw[c], tmp);
                 } else {
-                    Upsampler.h2v2(plane, j * pw, far * pw, dw[c], tmp);
+                    Upsampler.h2v2(plane, j * pw, far * pw, dw[c], cs, tmp);
                 }
             }
             default -> Upsampler.box(plane, (y / rv[c]) * pw, dw[c], upsampledRatio(c), tmp);

@@ -69,10 +69,7 @@ final class Idct {
                 ws[k + 48] = dc;
                 ws[k + 56] = dc;
             } else {
-                for (int i = k; i < 64; i += 8) {
-                    ws[i] = coef[i] * q[i];
-                }
-                kernel(ws, k, 8, 1 << 10, 11);
+                column(coef, q, ws, k);
             }
         }
         // Pass 2: rows, then range limit. A row with no AC gives (ws0 + 16) >> 5 (also exact).
@@ -83,38 +80,35 @@ final class Idct {
                     out[off + c] = v;
                 }
             } else {
-                kernel(ws, r, 1, 1 << 17, 18);
-                for (int c = 0; c < 8; c++) {
-                    out[off + c] = RANGE_LIMIT[ws[r + c] & 1023];
-                }
+                row(ws, r, out, off);
             }
         }
     }
 
-    /**
-     * The 1-D 8-point kernel, in place on a[off + i * step], i = 0..7: outputs
-     * {@code (y + round) >> shift}.
-     */
-    private static void kernel(int[] a, int off, int step, int round, int shift) {
-        int x0 = a[off];
-        int x1 = a[off + step];
-        int x2 = a[off + 2 * step];
-        int x3 = a[off + 3 * step];
-        int x4 = a[off + 4 * step];
-        int x5 = a[off + 5 * step];
-        int x6 = a[off + 6 * step];
-        int x7 = a[off + 7 * step];
-        // even part
+    // The two passes share the 1-D kernel of T.81 A.3.3 as factored by libjpeg (even part from
+    // x0 x2 x4 x6, odd part from x1 x3 x5 x7). It is written out twice on purpose: pass 1 reads
+    // and dequantises coefficients, pass 2 writes range-limited samples, and keeping both in
+    // registers instead of going through the workspace is worth ~15% of the decode.
+
+    /** Pass 1 on column k: dequantise, transform, {@code (y + 2^10) >> 11} into ws. */
+    private static void column(int[] coef, int[] q, int[] ws, int k) {
+        int x0 = coef[k] * q[k];
+        int x1 = coef[k + 8] * q[k + 8];
+        int x2 = coef[k + 16] * q[k + 16];
+        int x3 = coef[k + 24] * q[k + 24];
+        int x4 = coef[k + 32] * q[k + 32];
+        int x5 = coef[k + 40] * q[k + 40];
+        int x6 = coef[k + 48] * q[k + 48];
+        int x7 = coef[k + 56] * q[k + 56];
         int z1 = (x2 + x6) * C541;
         int a2 = z1 - x6 * C1847;
         int a3 = z1 + x2 * C765;
-        int a0 = (x0 + x4) << 13;
-        int a1 = (x0 - x4) << 13;
-        int e10 = a0 + a3 + round;
-        int e13 = a0 - a3 + round;
-        int e11 = a1 + a2 + round;
-        int e12 = a1 - a2 + round;
-        // odd part
+        int a0 = ((x0 + x4) << 13) + (1 << 10);
+        int a1 = ((x0 - x4) << 13) + (1 << 10);
+        int e10 = a0 + a3;
+        int e13 = a0 - a3;
+        int e11 = a1 + a2;
+        int e12 = a1 - a2;
         int o1 = x7 + x1;
         int o2 = x5 + x3;
         int o3 = x7 + x3;
@@ -126,13 +120,54 @@ final class Idct {
         int q1 = x5 * C2053 - o2 * C2562 + z4;
         int q2 = x3 * C3072 - o2 * C2562 + z3;
         int q3 = x1 * C1501 - o1 * C899 + z4;
-        a[off] = (e10 + q3) >> shift;
-        a[off + 7 * step] = (e10 - q3) >> shift;
-        a[off + step] = (e11 + q2) >> shift;
-        a[off + 6 * step] = (e11 - q2) >> shift;
-        a[off + 2 * step] = (e12 + q1) >> shift;
-        a[off + 5 * step] = (e12 - q1) >> shift;
-        a[off + 3 * step] = (e13 + q0) >> shift;
-        a[off + 4 * step] = (e13 - q0) >> shift;
+        ws[k] = (e10 + q3) >> 11;
+        ws[k + 56] = (e10 - q3) >> 11;
+        ws[k + 8] = (e11 + q2) >> 11;
+        ws[k + 48] = (e11 - q2) >> 11;
+        ws[k + 16] = (e12 + q1) >> 11;
+        ws[k + 40] = (e12 - q1) >> 11;
+        ws[k + 24] = (e13 + q0) >> 11;
+        ws[k + 32] = (e13 - q0) >> 11;
+    }
+
+    /** Pass 2 on workspace row r: transform, {@code (y + 2^17) >> 18}, range limit, store. */
+    private static void row(int[] ws, int r, byte[] out, int off) {
+        int x0 = ws[r];
+        int x1 = ws[r + 1];
+        int x2 = ws[r + 2];
+        int x3 = ws[r + 3];
+        int x4 = ws[r + 4];
+        int x5 = ws[r + 5];
+        int x6 = ws[r + 6];
+        int x7 = ws[r + 7];
+        int z1 = (x2 + x6) * C541;
+        int a2 = z1 - x6 * C1847;
+        int a3 = z1 + x2 * C765;
+        int a0 = ((x0 + x4) << 13) + (1 << 17);
+        int a1 = ((x0 - x4) << 13) + (1 << 17);
+        int e10 = a0 + a3;
+        int e13 = a0 - a3;
+        int e11 = a1 + a2;
+        int e12 = a1 - a2;
+        int o1 = x7 + x1;
+        int o2 = x5 + x3;
+        int o3 = x7 + x3;
+        int o4 = x5 + x1;
+        int z5 = (o3 + o4) * C1175;
+        int z3 = z5 - o3 * C1961;
+        int z4 = z5 - o4 * C390;
+        int q0 = x7 * C298 - o1 * C899 + z3;
+        int q1 = x5 * C2053 - o2 * C2562 + z4;
+        int q2 = x3 * C3072 - o2 * C2562 + z3;
+        int q3 = x1 * C1501 - o1 * C899 + z4;
+        byte[] rl = RANGE_LIMIT;
+        out[off] = rl[((e10 + q3) >> 18) & 1023];
+        out[off + 7] = rl[((e10 - q3) >> 18) & 1023];
+        out[off + 1] = rl[((e11 + q2) >> 18) & 1023];
+        out[off + 6] = rl[((e11 - q2) >> 18) & 1023];
+        out[off + 2] = rl[((e12 + q1) >> 18) & 1023];
+        out[off + 5] = rl[((e12 - q1) >> 18) & 1023];
+        out[off + 3] = rl[((e13 + q0) >> 18) & 1023];
+        out[off + 4] = rl[((e13 - q0) >> 18) & 1023];
     }
 }

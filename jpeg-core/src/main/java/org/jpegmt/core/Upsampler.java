@@ -42,21 +42,14 @@ final class Upsampler {
 
     /** Fancy h2v1: out[2i] = (3x[i] + x[i-1] + 1) >> 2, out[2i+1] = (3x[i] + x[i+1] + 2) >> 2. dw > 2. */
     static void h2v1(byte[] in, int off, int dw, byte[] out) {
-        int prev = in[off] & 0xFF;
-        int cur = prev;
-        out[0] = (byte) cur;
-        int o = 1;
+        out[0] = in[off];
         for (int i = 0; i < dw - 1; i++) {
-            int next = in[off + i + 1] & 0xFF;
-            if (i > 0) {
-                out[o++] = (byte) ((3 * cur + prev + 1) >> 2);
-            }
-            out[o++] = (byte) ((3 * cur + next + 2) >> 2);
-            prev = cur;
-            cur = next;
+            int a = in[off + i] & 0xFF;
+            int b = in[off + i + 1] & 0xFF;
+            out[2 * i + 1] = (byte) ((3 * a + b + 2) >> 2);
+            out[2 * i + 2] = (byte) ((3 * b + a + 1) >> 2);
         }
-        out[o++] = (byte) ((3 * cur + prev + 1) >> 2);
-        out[o] = (byte) cur;
+        out[2 * dw - 1] = in[off + dw - 1];
     }
 
     /**
@@ -72,32 +65,37 @@ final class Upsampler {
     /**
      * Fancy h2v2, one output row: vertical sums cs = 3 near + far (unrounded), then
      * out[2i] = (3cs[i] + cs[i-1] + 8) >> 4, out[2i+1] = (3cs[i] + cs[i+1] + 7) >> 4. dw > 2.
+     *
+     * @param cs scratch of at least dw + 2 entries
      */
-    static void h2v2(byte[] in, int nearOff, int farOff, int dw, byte[] out) {
-        int prev = 3 * (in[nearOff] & 0xFF) + (in[farOff] & 0xFF);
-        int cur = prev;
-        out[0] = (byte) ((4 * cur + 8) >> 4);
-        int o = 1;
-        for (int i = 0; i < dw - 1; i++) {
-            int next = 3 * (in[nearOff + i + 1] & 0xFF) + (in[farOff + i + 1] & 0xFF);
-            if (i > 0) {
-                out[o++] = (byte) ((3 * cur + prev + 8) >> 4);
-            }
-            out[o++] = (byte) ((3 * cur + next + 7) >> 4);
-            prev = cur;
-            cur = next;
+    static void h2v2(byte[] in, int nearOff, int farOff, int dw, int[] cs, byte[] out) {
+        columnSums(in, nearOff, farOff, dw, cs);
+        for (int i = 0; i < dw; i++) {
+            int c = 3 * cs[i + 1];
+            out[2 * i] = (byte) ((c + cs[i] + 8) >> 4);
+            out[2 * i + 1] = (byte) ((c + cs[i + 2] + 7) >> 4);
         }
-        out[o++] = (byte) ((3 * cur + prev + 8) >> 4);
-        out[o] = (byte) ((4 * cur + 7) >> 4);
+    }
+
+    /**
+     * The vertical half of fancy h2v2: cs[i + 1] = 3 near[i] + far[i] for i in 0..dw-1, with the
+     * edge sums repeated in cs[0] and cs[dw + 1] (edge replication, so the horizontal step needs
+     * no special cases).
+     */
+    static void columnSums(byte[] in, int nearOff, int farOff, int dw, int[] cs) {
+        for (int i = 0; i < dw; i++) {
+            cs[i + 1] = 3 * (in[nearOff + i] & 0xFF) + (in[farOff + i] & 0xFF);
+        }
+        cs[0] = cs[1];
+        cs[dw + 1] = cs[dw];
     }
 
     /** Replication: every sample repeated rh times (the row choice does the vertical part). */
     static void box(byte[] in, int off, int dw, int rh, byte[] out) {
-        int o = 0;
         for (int i = 0; i < dw; i++) {
             byte v = in[off + i];
             for (int j = 0; j < rh; j++) {
-                out[o++] = v;
+                out[i * rh + j] = v;
             }
         }
     }
