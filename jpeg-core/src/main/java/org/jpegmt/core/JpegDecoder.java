@@ -40,7 +40,8 @@ public final class JpegDecoder {
      * @throws InvalidJpegException for data that is not JPEG, or (strict mode) damaged data
      */
     public PixelImage decode(byte[] jpeg) throws JpegException {
-        throw new UnsupportedOperationException("decoder not implemented yet");
+        java.util.Objects.requireNonNull(jpeg, "jpeg");
+        return DecodeJob.open(jpeg, options).decodeAll();
     }
 
     /**
@@ -63,6 +64,13 @@ public final class JpegDecoder {
      * @throws InvalidJpegException if no valid frame header is found
      */
     public JpegInfo readInfo(byte[] jpeg) throws JpegException {
-        throw new UnsupportedOperationException("readInfo not implemented yet");
+        java.util.Objects.requireNonNull(jpeg, "jpeg");
+        MarkerReader markers = new MarkerReader(jpeg, options, new Warnings(options), true);
+        markers.readSoi();
+        markers.readUntilScan();
+        if (markers.frame == null) {
+            throw new InvalidJpegException("no frame header (SOF) found", markers.pos);
+        }
+        return DecodeJob.makeInfo(markers.frame, markers);
     }
 }

@@ -1,0 +1,121 @@
+package org.jpegmt.core;
+
+/**
+ * Decoder colour conversion (libjpeg jdcolor.c; JFIF / Rec. 601 YCbCr): fixed point with 16
+ * fraction bits, R and B terms rounded individually, the two G terms summed then rounded once:
+ * with e = Cr - 128, d = Cb - 128, R = Y + ((91881 e + 2^15) >> 16),
+ * G = Y + ((-22554 d - 46802 e + 2^15) >> 16), B = Y + ((116130 d + 2^15) >> 16), saturated.
+ * libjpeg keeps these terms in tables; computing them inline gives the same values faster. Also interleaves RGB (Adobe transform 0), CMYK and YCCK rows.
+ */
+final class ColorConverter {
+    private ColorConverter() {
+    }
+
+    /**
+     * YCbCr to interleaved RGB for n pixels. The table terms are computed inline (same
+     * formulas, so the same values): multiplies are cheaper here than six checked table loads.
+     */
+    static void yccToRgb(byte[] y, int yo, byte[] cb, int cbo, byte[] cr, int cro, int n,
+            byte[] out, int o) {
+        for (int i = 0; i < n; i++) {
+            int yy = y[yo + i] & 0xFF;
+            int d = (cb[cbo + i] & 0xFF) - 128;
+            int e = (cr[cro + i] & 0xFF) - 128;
+            int p = o + 3 * i;
+            out[p] = clamp(yy + ((91881 * e + 32768) >> 16));
+            out[p + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
+            out[p + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
+        }
+    }
+
+    /**
+     * Fancy h2v2 upsampling of both chroma rows fused with YCbCr to RGB, for n output pixels
+     * (the 4:2:0 case, most JPEG photos): the chroma samples of each pixel pair are computed in
+     * registers from the column sums ({@link Upsampler#columnSums}) and never stored.
+     */
+    static void yccToRgbH2v2(byte[] y, int yo, int[] csb, int[] csr, int n, byte[] out, int o) {
+        int pairs = n >> 1;
+        // Indices are affine in i (no separate counters) so the JIT can drop the bounds checks.
+        for (int i = 0; i < pairs; i++) {
+            int b3 = 3 * csb[i + 1];
+            int r3 = 3 * csr[i + 1];
+            int d = ((b3 + csb[i] + 8) >> 4) - 128;
+            int e = ((r3 + csr[i] + 8) >> 4) - 128;
+            int yy = y[yo + 2 * i] & 0xFF;
+            int p = o + 6 * i;
+            out[p] = clamp(yy + ((91881 * e + 32768) >> 16));
+            out[p + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
+            out[p + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
+            d = ((b3 + csb[i + 2] + 7) >> 4) - 128;
+            e = ((r3 + csr[i + 2] + 7) >> 4) - 128;
+            yy = y[yo + 2 * i + 1] & 0xFF;
+            out[p + 3] = clamp(yy + ((91881 * e + 32768) >> 16));
+            out[p + 4] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
+            out[p + 5] = clamp(yy + ((116130 * d + 32768) >> 16));
+        }
+        o += 6 * pairs;
+        if ((n & 1) != 0) {
+            int d = ((3 * csb[pairs + 1] + csb[pairs] + 8) >> 4) - 128;
+            int e = ((3 * csr[pairs + 1] + csr[pairs] + 8) >> 4) - 128;
+            int yy = y[yo + n - 1] & 0xFF;
+            out[o] = clamp(yy + ((91881 * e + 32768) >> 16));
+            out[o + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
+            out[o + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
+        }
+    }
+
+    private static byte clamp(int v) {
+        // In range: as is; below 0: ~(negative >> 31) & 255 = 0; above 255: 255.
+        return (byte) ((v & ~255) == 0 ? v : ~(v >> 31) & 255);
+    }
+
+    /** Three planes interleaved unchanged (RGB files: Adobe transform 0 or ids 'R','G','B'). */
+    static void interleave3(byte[] a, int ao, byte[] b, int bo, byte[] c, int co, int n,
+            byte[] out, int o) {
+        for (int i = 0; i < n; i++) {
+            out[o + 3 * i] = a[ao + i];
+            out[o + 3 * i + 1] = b[bo + i];
+            out[o + 3 * i + 2] = c[co + i];
+        }
+    }
+
+    /** Four planes interleaved unchanged (CMYK). */
+    static void interleave4(byte[][] src, int[] off, int n, byte[] out, int o) {
+        byte[] a = src[0];
+        byte[] b = src[1];
+        byte[] c = src[2];
+        byte[] d = src[3];
+        int ao = off[0];
+        int bo = off[1];
+        int co = off[2];
+        int dO = off[3];
+        for (int i = 0; i < n; i++) {
+            out[o + 4 * i] = a[ao + i];
+            out[o + 4 * i + 1] = b[bo + i];
+            out[o + 4 * i + 2] = c[co + i];
+            out[o + 4 * i + 3] = d[dO + i];
+        }
+    }
+
+    /** YCCK to CMYK: C = 255 - R(Y,Cb,Cr) and so on, saturated; K copied. */
+    static void ycckToCmyk(byte[][] src, int[] off, int n, byte[] out, int o) {
+        byte[] y = src[0];
+        byte[] cb = src[1];
+        byte[] cr = src[2];
+        byte[] k = src[3];
+        int yo = off[0];
+        int cbo = off[1];
+        int cro = off[2];
+        int ko = off[3];
+        for (int i = 0; i < n; i++) {
+            int yy = y[yo + i] & 0xFF;
+            int d = (cb[cbo + i] & 0xFF) - 128;
+            int e = (cr[cro + i] & 0xFF) - 128;
+            int p = o + 4 * i;
+            out[p] = (byte) (255 - (clamp(yy + ((91881 * e + 32768) >> 16)) & 0xFF));
+            out[p + 1] = (byte) (255 - (clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16)) & 0xFF));
+            out[p + 2] = (byte) (255 - (clamp(yy + ((116130 * d + 32768) >> 16)) & 0xFF));
+            out[p + 3] = k[ko + i];
+        }
+    }
+}

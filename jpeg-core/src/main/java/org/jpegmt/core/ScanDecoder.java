@@ -1,0 +1,163 @@
+package org.jpegmt.core;
+
+import java.util.Arrays;
+
+/**
+ * The MCU loop of one scan (T.81 F.2.2, A.2): decodes runs of MCUs from a {@link BitReader}
+ * into the components' sample planes (DC prediction, dequantisation + IDCT per block).
+ *
+ * <p>Immutable once built: everything that changes while decoding lives in a {@link State}, one
+ * per segment being decoded, so threads may decode different segments of the same scan at once
+ * (they write disjoint blocks of the planes).
+ *
+ * <p>Interleaved scans (more than one component) have the frame's MCU grid and h x v blocks per
+ * component per MCU; blocks past a component's real {@code wib x hib} (dummy blocks) are decoded
+ * but not stored. A non-interleaved scan has one block per MCU on the component's own
+ * {@code wib x hib} grid (T.81 A.2.2).
+ */
+final class ScanDecoder {
+    /** Mutable state of one entropy-coded segment being decoded. */
+    static final class State {
+        final int[] coef = new int[64];
+        final int[] ws = new int[64];
+        final int[] preds = new int[4];
+        /** libjpeg's insufficient_data: set when an MCU ran past the data; later MCUs are grey. */
+        boolean outOfData;
+
+        /** Start of a segment: predictors to 0 (T.81 F.2.1.3.1), data flag cleared. */
+        void restart() {
+            Arrays.fill(preds, 0);
+            outOfData = false;
+        }
+    }
+
+    private final int n;
+    private final int[] bw;
+    private final int[] bh;
+    private final byte[][] planes;
+    private final int[] strides;
+    private final int[][] quant;
+    private final HuffmanTable[] dc;
+    private final HuffmanTable[] ac;
+    private final int[] wib;
+    private final int[] hib;
+    final int mcusPerRow;
+    final int mcuCount;
+    private final Warnings warn;
+
+    /**
+     * @param frameIndex frame index of each scan component
+     */
+    ScanDecoder(FrameHeader frame, int[] frameIndex, HuffmanTable[] dc, HuffmanTable[] ac, int[][] quant,
+            byte[][] framePlanes, Warnings warn) {
+        this.n = frameIndex.length;
+        this.bw = new int[n];
+        this.bh = new int[n];
+        this.planes = new byte[n][];
+        this.strides = new int[n];
+        this.wib = new int[n];
+        this.hib = new int[n];
+        this.dc = dc;
+        this.ac = ac;
+        this.quant = quant;
+        this.warn = warn;
+        for (int i = 0; i < n; i++) {
+            int c = frameIndex[i];
+            FrameHeader.Component fc = frame.components()[c];
+            bw[i] = n == 1 ? 1 : fc.h();
+            bh[i] = n == 1 ? 1 : fc.v();
+            planes[i] = framePlanes[c];
+            strides[i] = frame.planeWidth(c);
+            wib[i] = frame.wib(c);
+            hib[i] = frame.hib(c);
+        }
+        if (n == 1) {
+            mcusPerRow = wib[0];
+            mcuCount = wib[0] * hib[0];
+        } else {
+            mcusPerRow = frame.mcusX();
+            mcuCount = frame.mcusX() * frame.mcusY();
+        }
+    }
+
+    /**
+     * Decodes MCUs {@code first .. first + count - 1}.
+     */
+    void decode(BitReader br, int first, int count, State st) throws InvalidJpegException {
+        int mx = first % mcusPerRow;
+        int my = first / mcusPerRow;
+        for (int i = 0; i < count; i++) {
+            if (st.outOfData) {
+                greyMcu(mx, my);
+            } else {
+                decodeMcu(br, mx, my, st);
+                if (br.badCodes != 0) {
+                    br.clearBadCodes();
+                    warn.warn("Corrupt JPEG data: bad Huffman code", br.position());
+                }
+                if (br.overrun()) {
+                    st.outOfData = true;
+                    warn.warn("Corrupt JPEG data: premature end of data segment", br.markerPos);
+                }
+            }
+            if (++mx == mcusPerRow) {
+                mx = 0;
+                my++;
+            }
+        }
+    }
+
+    private void decodeMcu(BitReader br, int mx, int my, State st) {
+        int[] coef = st.coef;
+        for (int i = 0; i < n; i++) {
+            HuffmanTable dct = dc[i];
+            HuffmanTable act = ac[i];
+            int[] q = quant[i];
+            byte[] plane = planes[i];
+            int stride = strides[i];
+            int h = bw[i];
+            int v = bh[i];
+            for (int y = 0; y < v; y++) {
+                int by = my * v + y;
+                for (int x = 0; x < h; x++) {
+                    int bx = mx * h + x;
+                    boolean hasAc = HuffmanDecoder.decodeBlock(br, dct, act, coef, st.preds, i);
+                    if (bx < wib[i] && by < hib[i]) {
+                        int off = by * 8 * stride + bx * 8;
+                        if (hasAc) {
+                            Idct.inverse(coef, q, st.ws, plane, off, stride);
+                        } else {
+                            fill(plane, off, stride, Idct.dcOnly(coef[0], q[0]));
+                        }
+                    }
+                    if (hasAc) {
+                        Arrays.fill(coef, 0);
+                    } else {
+                        coef[0] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** An MCU after the data ran out: all coefficients zero, so every sample is 128. */
+    private void greyMcu(int mx, int my) {
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < bh[i]; y++) {
+                int by = my * bh[i] + y;
+                for (int x = 0; x < bw[i]; x++) {
+                    int bx = mx * bw[i] + x;
+                    if (bx < wib[i] && by < hib[i]) {
+                        fill(planes[i], by * 8 * strides[i] + bx * 8, strides[i], (byte) 128);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void fill(byte[] plane, int off, int stride, byte v) {
+        for (int r = 0; r < 8; r++, off += stride) {
+            Arrays.fill(plane, off, off + 8, v);
+        }
+    }
+}

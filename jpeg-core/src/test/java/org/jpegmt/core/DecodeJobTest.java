@@ -1,0 +1,52 @@
+package org.jpegmt.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The segment-level API jpeg-mt schedules: decoding every restart interval on its own (here in
+ * reverse order, as threads might) and converting rows in bands gives the serial result.
+ */
+class DecodeJobTest {
+
+    @ParameterizedTest(name = "{0}x{1} {2}x{3} gray={4} restart={5}")
+    @CsvSource({
+        "200, 120, 2, 2, false, 1",
+        "200, 120, 2, 2, false, 13",
+        "200, 120, 2, 2, false, 7",
+        "150, 90, 1, 1, false, 19",
+        "131, 77, 2, 1, false, 9",
+        "99, 61, 1, 1, true, 13",
+        "64, 64, 2, 2, false, 10000",
+    })
+    void segmentsInAnyOrderEqualTheSerialDecode(int w, int h, int hs, int vs, boolean gray, int restart)
+            throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(w, h, gray, 77), 0.85f, hs, vs, restart, false);
+        PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
+
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        assertTrue(job.singleScan());
+        assertEquals(restart, job.restartInterval());
+        List<Integer> rst = Fixtures.restartMarkers(jpeg, job.scanDataOffset());
+        int segments = (job.mcuCount() + restart - 1) / restart;
+        assertEquals(segments - 1, rst.size());
+        int eoi = jpeg.length - 2;
+        for (int s = segments - 1; s >= 0; s--) {
+            int start = s == 0 ? job.scanDataOffset() : rst.get(s - 1) + 2;
+            int end = s == segments - 1 ? eoi : rst.get(s);
+            job.decodeSegment(s, start, end);
+        }
+        PixelImage out = job.allocateOutput();
+        int band = job.mcuRowHeight();
+        for (int y = h - h % band; y >= 0; y -= band) {
+            job.convertRows(Math.max(0, y), Math.min(h, y + band), out);
+        }
+        assertArrayEquals(serial.data(), out.data());
+        assertArrayEquals(Fixtures.imageIoDecode(jpeg).data(), out.data());
+    }
+}
