@@ -10,6 +10,9 @@ import java.io.OutputStream;
  * <p>Instances are immutable and thread-safe: share one.
  */
 public final class JpegEncoder {
+    /** The EOI marker that ends every file (T.81 B.2.1). */
+    static final byte[] EOI = {(byte) 0xFF, (byte) MarkerWriter.EOI};
+
     private final EncoderOptions options;
 
     /** An encoder with {@link EncoderOptions#defaults()}. */
@@ -32,7 +35,18 @@ public final class JpegEncoder {
      * @return a complete JPEG file
      */
     public byte[] encode(PixelImage image) {
-        throw new UnsupportedOperationException("encoder not implemented yet");
+        EncodeJob job = EncodeJob.create(image, options);
+        int n = job.intervalCount();
+        if (job.needsTables()) {
+            SymbolCounts counts = job.newCounts();
+            job.countSymbols(0, n, counts);
+            job = job.withTables(counts);
+        }
+        BitWriter w = new BitWriter(job.estimate(0, n) + 2048);
+        w.raw(job.header());
+        job.encodeInto(w, 0, n);
+        w.raw(EOI);
+        return w.toByteArray();
     }
 
     /**
