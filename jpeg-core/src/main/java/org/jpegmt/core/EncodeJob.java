@@ -53,7 +53,7 @@ public final class EncodeJob {
     final int intervals;
     final int[][] quant;
     /** Per slot: see {@link Fdct#quantizer}. */
-    final int[][] quantizers;
+    final long[][] quantizers;
     final HuffmanSpec[] dcSpec;
     final HuffmanSpec[] acSpec;
     final HuffmanEncoder[] dcEnc;
@@ -112,7 +112,7 @@ public final class EncodeJob {
         intervals = ceilDiv(total, interval);
         int slots = nc > 1 ? 2 : 1;
         quant = new int[slots][];
-        quantizers = new int[slots][];
+        quantizers = new long[slots][];
         quant[0] = QuantTables.luminance(options.quality());
         if (slots > 1) {
             quant[1] = QuantTables.chrominance(options.quality());

@@ -22,26 +22,28 @@ final class RgbToYcc {
     private static final int C_BIAS = (128 << 16) + 32767;
 
     /**
-     * Converts {@code n} RGB pixels starting at {@code src[s]} into three sample rows.
+     * Converts {@code n} RGB pixels starting at {@code src[s]} into three sample rows at
+     * {@code d}. Indices are written as {@code base + i} / {@code base + 3*i} of the one loop
+     * counter so the JIT can hoist the bounds checks out of the loop.
      */
     static void rowToYcc(byte[] src, int s, int n, byte[] y, byte[] cb, byte[] cr, int d) {
-        for (int i = 0; i < n; i++, s += 3, d++) {
-            int r = src[s] & 0xFF;
-            int g = src[s + 1] & 0xFF;
-            int b = src[s + 2] & 0xFF;
-            y[d] = (byte) ((FIX_0_29900 * r + FIX_0_58700 * g + FIX_0_11400 * b + Y_BIAS) >> 16);
-            cb[d] = (byte) ((-FIX_0_16874 * r - FIX_0_33126 * g + FIX_0_50000 * b + C_BIAS) >> 16);
-            cr[d] = (byte) ((FIX_0_50000 * r - FIX_0_41869 * g - FIX_0_08131 * b + C_BIAS) >> 16);
+        for (int i = 0; i < n; i++) {
+            int r = src[s + 3 * i] & 0xFF;
+            int g = src[s + 3 * i + 1] & 0xFF;
+            int b = src[s + 3 * i + 2] & 0xFF;
+            y[d + i] = (byte) ((FIX_0_29900 * r + FIX_0_58700 * g + FIX_0_11400 * b + Y_BIAS) >> 16);
+            cb[d + i] = (byte) ((-FIX_0_16874 * r - FIX_0_33126 * g + FIX_0_50000 * b + C_BIAS) >> 16);
+            cr[d + i] = (byte) ((FIX_0_50000 * r - FIX_0_41869 * g - FIX_0_08131 * b + C_BIAS) >> 16);
         }
     }
 
     /** Converts {@code n} RGB pixels to luma only (greyscale output from colour input). */
     static void rowToY(byte[] src, int s, int n, byte[] y, int d) {
-        for (int i = 0; i < n; i++, s += 3, d++) {
-            int r = src[s] & 0xFF;
-            int g = src[s + 1] & 0xFF;
-            int b = src[s + 2] & 0xFF;
-            y[d] = (byte) ((FIX_0_29900 * r + FIX_0_58700 * g + FIX_0_11400 * b + Y_BIAS) >> 16);
+        for (int i = 0; i < n; i++) {
+            int r = src[s + 3 * i] & 0xFF;
+            int g = src[s + 3 * i + 1] & 0xFF;
+            int b = src[s + 3 * i + 2] & 0xFF;
+            y[d + i] = (byte) ((FIX_0_29900 * r + FIX_0_58700 * g + FIX_0_11400 * b + Y_BIAS) >> 16);
         }
     }
 }

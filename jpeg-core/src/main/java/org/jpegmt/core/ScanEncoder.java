@@ -96,7 +96,7 @@ final class ScanEncoder {
             int hc = j.h[c];
             int vc = j.v[c];
             int slot = c == 0 ? 0 : 1;
-            int[] quantizer = j.quantizers[slot];
+            long[] quantizer = j.quantizers[slot];
             byte[] plane = planes[c];
             int stride = planeStride[c];
             for (int by = 0; by < vc; by++) {

@@ -74,16 +74,16 @@ class FdctTest {
         int[] table = new int[64];
         for (int q = 1; q <= 255; q++) {
             java.util.Arrays.fill(table, q);
-            int[] quant = Fdct.quantizer(table);
+            long[] quant = Fdct.quantizer(table);
             int d = 8 * q;
             for (int c = -32767; c <= 32767; c++) {
                 int a = Math.abs(c);
                 int expected = (a + d / 2) / d;
                 expected = c < 0 ? -expected : expected;
-                int got = (int) (((long) (a + quant[64]) * quant[0]) >>> 32);
-                got = c < 0 ? -got : got;
-                if (got != expected) {
-                    assertEquals(expected, got, "c=" + c + " q=" + q);
+                long bit = Fdct.quantize(c, 9, quant, zz); // natural 9 = zig-zag 4
+                if (zz[4] != expected || (bit != 0) != (expected != 0)) {
+                    assertEquals(expected, zz[4], "c=" + c + " q=" + q);
+                    assertEquals(expected != 0 ? 1L << 59 : 0, bit, "mask bit, c=" + c);
                 }
             }
         }
