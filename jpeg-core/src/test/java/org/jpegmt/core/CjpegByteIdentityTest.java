@@ -138,6 +138,15 @@ class CjpegByteIdentityTest {
         List<Case> cases = new ArrayList<>();
         PixelImage big = TestImages.rgb(1280, 720, 9);
         PixelImage odd = TestImages.rgb(333, 257, 10);
+        // libjpeg stops at 65500 pixels (JPEG_MAX_DIMENSION); the format itself allows 65535
+        PixelImage wide = TestImages.rgb(65500, 3, 11);
+        PixelImage tall = TestImages.rgb(3, 65500, 12);
+        cases.add(new Case("65500x3 4:2:0 rows 1", wide, EncoderOptions.defaults()));
+        cases.add(new Case("65500x3 4:2:2 rows 20 (interval capped at 65535)", wide,
+                EncoderOptions.defaults().withSubsampling(Subsampling.S422).withRestartRows(20)));
+        cases.add(new Case("3x65500 4:2:0 mcus 100 optimize", tall,
+                EncoderOptions.defaults().withRestartMcus(100).withOptimizeHuffman(true)));
+        cases.add(new Case("3x65500 gray", tall, EncoderOptions.defaults().withSubsampling(Subsampling.GRAY)));
         for (Subsampling s : ALL) {
             cases.add(new Case("1280x720 " + s.label(), big, EncoderOptions.defaults().withSubsampling(s).withQuality(90)));
             cases.add(new Case("333x257 " + s.label() + " optimize", odd,

@@ -97,6 +97,32 @@ class ImageIoRoundTripTest {
         }
     }
 
+    @Test
+    void largestDimensionsEncode() throws Exception {
+        // the JDK reader (libjpeg) stops at 65500; beyond that only check the frame header
+        for (PixelImage img : new PixelImage[] {smooth(65500, 2), smooth(2, 65500)}) {
+            for (Subsampling s : Subsampling.values()) {
+                EncoderOptions o = EncoderOptions.defaults().withQuality(90).withSubsampling(s);
+                double p = psnr(img, decode(new JpegEncoder(o).encode(img)), s == Subsampling.GRAY);
+                assertTrue(p >= 25, img + " " + o + ": PSNR " + p);
+            }
+        }
+        byte[] jpeg = new JpegEncoder().encode(smooth(65535, 1));
+        int sof = indexOf(jpeg, (byte) 0xC0);
+        assertEquals(1, ((jpeg[sof + 4] & 0xFF) << 8) | (jpeg[sof + 5] & 0xFF));
+        assertEquals(65535, ((jpeg[sof + 6] & 0xFF) << 8) | (jpeg[sof + 7] & 0xFF));
+        assertEquals((byte) 0xD9, jpeg[jpeg.length - 1]);
+    }
+
+    private static int indexOf(byte[] b, byte marker) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == (byte) 0xFF && b[i + 1] == marker) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
     private static PixelImage smooth(int w, int h) {
         byte[] d = new byte[w * h * 3];
         for (int y = 0; y < h; y++) {
