@@ -27,13 +27,18 @@ final class RgbToYcc {
      * counter so the JIT can hoist the bounds checks out of the loop.
      */
     static void rowToYcc(byte[] src, int s, int n, byte[] y, byte[] cb, byte[] cr, int d) {
+        rowToYcc(src, s, n, y, d, cb, cr, d);
+    }
+
+    /** As above, with the chroma samples at their own offset {@code dc}. */
+    static void rowToYcc(byte[] src, int s, int n, byte[] y, int d, byte[] cb, byte[] cr, int dc) {
         for (int i = 0; i < n; i++) {
             int r = src[s + 3 * i] & 0xFF;
             int g = src[s + 3 * i + 1] & 0xFF;
             int b = src[s + 3 * i + 2] & 0xFF;
             y[d + i] = (byte) ((FIX_0_29900 * r + FIX_0_58700 * g + FIX_0_11400 * b + Y_BIAS) >> 16);
-            cb[d + i] = (byte) ((-FIX_0_16874 * r - FIX_0_33126 * g + FIX_0_50000 * b + C_BIAS) >> 16);
-            cr[d + i] = (byte) ((FIX_0_50000 * r - FIX_0_41869 * g - FIX_0_08131 * b + C_BIAS) >> 16);
+            cb[dc + i] = (byte) ((-FIX_0_16874 * r - FIX_0_33126 * g + FIX_0_50000 * b + C_BIAS) >> 16);
+            cr[dc + i] = (byte) ((FIX_0_50000 * r - FIX_0_41869 * g - FIX_0_08131 * b + C_BIAS) >> 16);
         }
     }
 

@@ -22,6 +22,8 @@ final class ScanEncoder {
     private final int[] ws = new int[64];
     private final int[] zz = new int[64];
     private final int[] pred;
+    /** Chroma is downsampled (4:2:2, 4:2:0); luma never is. */
+    private final boolean subsampled;
 
     ScanEncoder(EncodeJob job) {
         this.job = job;
@@ -33,15 +35,18 @@ final class ScanEncoder {
         planeStride = new int[nc];
         pred = new int[nc];
         for (int c = 0; c < nc; c++) {
-            converted[c] = new byte[fullStride * bandRows];
             if (job.h[c] == job.hmax && job.v[c] == job.vmax) {
+                converted[c] = new byte[fullStride * bandRows];
                 planes[c] = converted[c];
                 planeStride[c] = fullStride;
             } else {
+                // full-resolution rows for one downsampled row only: they stay in L1
+                converted[c] = new byte[fullStride * (job.vmax / job.v[c])];
                 planeStride[c] = job.mcusX * job.h[c] * 8;
                 planes[c] = new byte[planeStride[c] * job.v[c] * 8];
             }
         }
+        subsampled = nc > 1 && planes[1] != converted[1];
     }
 
     /**
@@ -131,60 +136,83 @@ final class ScanEncoder {
      */
     private void prepareBand(int my, int mx0, int mx1) {
         EncodeJob j = job;
-        PixelImage img = j.image;
-        byte[] src = img.data();
-        int width = j.width;
+        int y0 = my * bandRows;
         int c0 = mx0 * j.hmax * 8;
         int c1 = mx1 * j.hmax * 8;
-        int n = Math.min(c1, width) - c0;
-        int y0 = my * bandRows;
-        boolean rgb = img.format() == PixelFormat.RGB;
-        for (int i = 0; i < bandRows; i++) {
-            int sy = Math.min(y0 + i, j.height - 1);
-            int d = i * fullStride + c0;
-            if (!rgb) {
-                System.arraycopy(src, sy * width + c0, converted[0], d, n);
-            } else if (j.nc == 1) {
-                RgbToYcc.rowToY(src, (sy * width + c0) * 3, n, converted[0], d);
-            } else {
-                RgbToYcc.rowToYcc(src, (sy * width + c0) * 3, n, converted[0], converted[1], converted[2], d);
+        if (!subsampled) {
+            for (int i = 0; i < bandRows; i++) {
+                convertRow(Math.min(y0 + i, j.height - 1), i * fullStride, i * fullStride, c0, c1, false);
             }
-            // right edge: repeat the last pixel
-            for (int c = 0; c < j.nc; c++) {
-                byte[] row = converted[c];
-                byte last = row[d + n - 1];
-                for (int x = d + n, e = i * fullStride + c1; x < e; x++) {
-                    row[x] = last;
+            return;
+        }
+        // Chroma row by chroma row: convert the rv pixel rows it is made of (luma straight into
+        // its plane, chroma into a small scratch), then downsample at once.
+        int rows = j.v[1] * 8;
+        int rv = j.vmax / j.v[1];
+        int rh = j.hmax / j.h[1];
+        int from = mx0 * j.h[1] * 8;
+        int to = mx1 * j.h[1] * 8;
+        int stride = planeStride[1];
+        int done = 0;
+        int prev = -1;
+        for (int r = 0; r < rows; r++) {
+            // component rows past the downsampled height repeat the last one
+            int cr = Math.min(my * rows + r, j.availRows[1] - 1);
+            if (cr == prev) {
+                for (int c = 1; c < j.nc; c++) {
+                    System.arraycopy(planes[c], (r - 1) * stride + from, planes[c], r * stride + from, to - from);
+                }
+                continue;
+            }
+            prev = cr;
+            int local = cr * rv - y0;
+            for (int k = 0; k < rv; k++) {
+                convertRow(Math.min(y0 + local + k, j.height - 1), (local + k) * fullStride, k * fullStride, c0, c1, false);
+            }
+            done = local + rv;
+            for (int c = 1; c < j.nc; c++) {
+                if (rh == 2 && rv == 1) {
+                    Downsampler.h2v1(converted[c], 0, planes[c], r * stride, from, to);
+                } else if (rh == 2 && rv == 2) {
+                    Downsampler.h2v2(converted[c], 0, fullStride, planes[c], r * stride, from, to);
+                } else {
+                    throw new IllegalStateException("unsupported sampling ratio " + rh + "x" + rv);
                 }
             }
         }
-        for (int c = 0; c < j.nc; c++) {
-            if (planes[c] != converted[c]) {
-                downsample(c, my, mx0, mx1);
-            }
+        // luma rows below the last one chroma needed (bottom edge only)
+        for (int i = done; i < bandRows; i++) {
+            convertRow(Math.min(y0 + i, j.height - 1), i * fullStride, 0, c0, c1, true);
         }
     }
 
-    private void downsample(int c, int my, int mx0, int mx1) {
+    /**
+     * Converts pixel row {@code sy}, columns [c0, c1) (past the image: the last pixel repeated)
+     * into the luma plane at {@code lumaRow} and the other components' buffers at
+     * {@code chromaRow}.
+     */
+    private void convertRow(int sy, int lumaRow, int chromaRow, int c0, int c1, boolean lumaOnly) {
         EncodeJob j = job;
-        int rh = j.hmax / j.h[c];
-        int rv = j.vmax / j.v[c];
-        int rows = j.v[c] * 8;
-        int from = mx0 * j.h[c] * 8;
-        int to = mx1 * j.h[c] * 8;
-        byte[] in = converted[c];
-        byte[] out = planes[c];
-        int stride = planeStride[c];
-        for (int r = 0; r < rows; r++) {
-            // component rows past the downsampled height repeat the last one
-            int cr = Math.min(my * rows + r, j.availRows[c] - 1);
-            int local = cr * rv - my * bandRows;
-            if (rh == 2 && rv == 1) {
-                Downsampler.h2v1(in, local * fullStride, out, r * stride, from, to);
-            } else if (rh == 2 && rv == 2) {
-                Downsampler.h2v2(in, local * fullStride, (local + 1) * fullStride, out, r * stride, from, to);
-            } else {
-                throw new IllegalStateException("unsupported sampling ratio " + rh + "x" + rv);
+        byte[] src = j.image.data();
+        int width = j.width;
+        int n = Math.min(c1, width) - c0;
+        if (j.image.format() == PixelFormat.GRAY) {
+            System.arraycopy(src, sy * width + c0, converted[0], lumaRow + c0, n);
+        } else if (j.nc == 1 || lumaOnly) {
+            RgbToYcc.rowToY(src, (sy * width + c0) * 3, n, converted[0], lumaRow + c0);
+        } else if (lumaRow == chromaRow) {
+            RgbToYcc.rowToYcc(src, (sy * width + c0) * 3, n, converted[0], converted[1], converted[2], lumaRow + c0);
+        } else {
+            RgbToYcc.rowToYcc(src, (sy * width + c0) * 3, n, converted[0], lumaRow + c0,
+                    converted[1], converted[2], chromaRow + c0);
+        }
+        int comps = lumaOnly ? 1 : j.nc;
+        for (int c = 0; c < comps; c++) {
+            int base = c == 0 ? lumaRow : chromaRow;
+            byte[] row = converted[c];
+            byte last = row[base + c0 + n - 1];
+            for (int x = base + c0 + n, e = base + c1; x < e; x++) {
+                row[x] = last;
             }
         }
     }
