@@ -281,11 +281,11 @@ public final class EncodeJob {
         new ScanEncoder(this).run(from, to, w, null);
     }
 
-    /** A first guess of the output size (about 1.5 bits per sample); the writer grows anyway. */
+    /** A first guess of the output size (1 bit per sample, q90 photos need less); the writer grows. */
     int estimate(int from, int to) {
         long mcus = Math.min((long) to * interval, total) - (long) from * interval;
-        long samples = (long) width * height * (nc == 1 ? 1 : 2) * mcus / Math.max(1, total);
-        return (int) Math.min(1 << 30, samples / 5 + 1024);
+        long samples = (long) width * height * (nc == 1 ? 2 : 3) / 2 * mcus / Math.max(1, total);
+        return (int) Math.min(1 << 28, samples / 8 + 1024);
     }
 
     private void checkRange(int from, int to) {
