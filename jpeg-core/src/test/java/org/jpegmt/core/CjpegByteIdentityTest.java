@@ -93,6 +93,29 @@ class CjpegByteIdentityTest {
         check(cases);
     }
 
+    /** Every width and height 1..40 against varied settings (deterministic pseudo-random mix). */
+    @Test
+    void sizeSweepWithMixedSettings() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2024);
+        for (int w = 1; w <= 40; w++) {
+            for (int h : new int[] {w, 41 - w, 1 + (w * 7) % 40}) {
+                PixelImage img = rnd.nextInt(5) == 0 ? TestImages.gray(w, h, w * 100 + h) : TestImages.rgb(w, h, w * 100 + h);
+                EncoderOptions o = EncoderOptions.defaults()
+                        .withQuality(1 + rnd.nextInt(100))
+                        .withSubsampling(ALL[rnd.nextInt(ALL.length)])
+                        .withOptimizeHuffman(rnd.nextInt(3) == 0);
+                switch (rnd.nextInt(3)) {
+                    case 0: o = o.withRestartRows(rnd.nextInt(3)); break;
+                    case 1: o = o.withRestartMcus(1 + rnd.nextInt(9)); break;
+                    default: break;
+                }
+                cases.add(new Case(w + "x" + h + " " + img.format() + " " + o, img, o));
+            }
+        }
+        check(cases);
+    }
+
     @Test
     void optimalHuffmanTables() throws Exception {
         List<Case> cases = new ArrayList<>();
