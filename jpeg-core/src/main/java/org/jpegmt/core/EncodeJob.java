@@ -26,6 +26,10 @@ import java.util.Objects;
  * Colour conversion, downsampling, DCT, quantisation and Huffman coding of the MCU rows a range
  * touches all happen inside the call, on the calling thread. Instances are immutable; every
  * method is safe to call concurrently.
+ *
+ * <p>Each call allocates scratch for one band of MCU rows, and a band shared by two ranges is
+ * converted twice, so give each thread a strip of many intervals (whole MCU rows where the
+ * interval allows), not one interval per call.
  */
 public final class EncodeJob {
     final PixelImage image;

@@ -7,6 +7,11 @@ import java.io.OutputStream;
  * Encodes 8-bit RGB or grey pixels as baseline JPEG (SOF0), byte-identical to libjpeg's
  * {@code cjpeg -dct int -baseline} for the same settings (see {@link EncoderOptions}).
  *
+ * <p>GRAY input always gives a one-component file (as cjpeg does with PGM input); RGB input with
+ * {@link Subsampling#GRAY} keeps only the luma (as {@code cjpeg -grayscale}). The encoding is
+ * header + every restart interval + EOI through {@link EncodeJob}, the same operations a parallel
+ * scheduler uses, so the bytes do not depend on how the work is split.
+ *
  * <p>Instances are immutable and thread-safe: share one.
  */
 public final class JpegEncoder {
@@ -31,8 +36,9 @@ public final class JpegEncoder {
     }
 
     /**
-     * @param image RGB or GRAY pixels (CMYK is refused)
+     * @param image RGB or GRAY pixels (CMYK is refused), at most 65535x65535
      * @return a complete JPEG file
+     * @throws IllegalArgumentException for CMYK input or larger images
      */
     public byte[] encode(PixelImage image) {
         EncodeJob job = EncodeJob.create(image, options);
