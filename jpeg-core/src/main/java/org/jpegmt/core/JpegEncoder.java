@@ -7,9 +7,17 @@ import java.io.OutputStream;
  * Encodes 8-bit RGB or grey pixels as baseline JPEG (SOF0), byte-identical to libjpeg's
  * {@code cjpeg -dct int -baseline} for the same settings (see {@link EncoderOptions}).
  *
+ * <p>GRAY input always gives a one-component file (as cjpeg does with PGM input); RGB input with
+ * {@link Subsampling#GRAY} keeps only the luma (as {@code cjpeg -grayscale}). The encoding is
+ * header + every restart interval + EOI through {@link EncodeJob}, the same operations a parallel
+ * scheduler uses, so the bytes do not depend on how the work is split.
+ *
  * <p>Instances are immutable and thread-safe: share one.
  */
 public final class JpegEncoder {
+    /** The EOI marker that ends every file (T.81 B.2.1). */
+    static final byte[] EOI = {(byte) 0xFF, (byte) MarkerWriter.EOI};
+
     private final EncoderOptions options;
 
     /** An encoder with {@link EncoderOptions#defaults()}. */
@@ -28,11 +36,23 @@ public final class JpegEncoder {
     }
 
     /**
-     * @param image RGB or GRAY pixels (CMYK is refused)
+     * @param image RGB or GRAY pixels (CMYK is refused), at most 65535x65535
      * @return a complete JPEG file
+     * @throws IllegalArgumentException for CMYK input or larger images
      */
     public byte[] encode(PixelImage image) {
-        throw new UnsupportedOperationException("encoder not implemented yet");
+        EncodeJob job = EncodeJob.create(image, options);
+        int n = job.intervalCount();
+        if (job.needsTables()) {
+            SymbolCounts counts = job.newCounts();
+            job.countSymbols(0, n, counts);
+            job = job.withTables(counts);
+        }
+        BitWriter w = new BitWriter(job.estimate(0, n) + 2048);
+        w.raw(job.header());
+        job.encodeInto(w, 0, n);
+        w.raw(EOI);
+        return w.toByteArray();
     }
 
     /**

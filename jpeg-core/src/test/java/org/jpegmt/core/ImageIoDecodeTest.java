@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reader gives: accurate integer IDCT, fancy 4:2:0 / 4:2:2 upsampling, libjpeg's colour
  * conversion, restart markers.
  */
-class ImageIoRoundTripTest {
+class ImageIoDecodeTest {
 
     @ParameterizedTest(name = "{0}x{1} gray={2} {3}x{4} q={5} restart={6}")
     @CsvSource({
