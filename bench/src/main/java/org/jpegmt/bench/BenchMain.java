@@ -1,6 +1,5 @@
 package org.jpegmt.bench;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -45,6 +46,7 @@ public final class BenchMain {
     /** A Markdown table of the results in MP/s with same-run ratios against imageio. */
     static String report(Collection<RunResult> results) throws IOException {
         Map<String, Double> imageioMedian = new HashMap<>();
+        Map<String, Double> oneThread = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         Map<String, Double> megapixels = new HashMap<>();
         for (RunResult r : results) {
@@ -54,20 +56,25 @@ public final class BenchMain {
             double[] scores = scores(r.getBenchmarkResults());
             Arrays.sort(scores);
             double median = median(scores) * mp;
+            if ("1".equals(r.getParams().getParam("threads"))) {
+                oneThread.put(method + params.replace("threads=1", ""), median);
+            }
             if (method.endsWith(".imageio")) {
                 imageioMedian.put(method.substring(0, method.lastIndexOf('.')) + params, median);
             }
             rows.add(new String[] {method, params, fmt(median), fmt(scores[0] * mp) + " .. " + fmt(scores[scores.length - 1] * mp)});
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("| benchmark | params | MP/s (median) | min .. max | vs imageio |\n|---|---|---|---|---|\n");
+        sb.append("| benchmark | params | MP/s (median) | min .. max | vs imageio | vs 1 thread |\n|---|---|---|---|---|---|\n");
         for (String[] row : rows) {
             String key = row[0].substring(0, row[0].lastIndexOf('.')) + row[1];
             Double peer = imageioMedian.get(key);
             String ratio = peer == null || row[0].endsWith(".imageio") ? "" : String.format(Locale.ROOT, "%.2fx",
                     Double.parseDouble(row[2]) / peer);
+            Double single = oneThread.get(row[0] + row[1].replaceAll("threads=\\d+", ""));
+            String speedup = single == null ? "" : String.format(Locale.ROOT, "%.2fx", Double.parseDouble(row[2]) / single);
             sb.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2])
-                    .append(" | ").append(row[3]).append(" | ").append(ratio).append(" |\n");
+                    .append(" | ").append(row[3]).append(" | ").append(ratio).append(" | ").append(speedup).append(" |\n");
         }
         return sb.toString();
     }
@@ -109,8 +116,13 @@ public final class BenchMain {
 
     private static double megapixels(String image) {
         try {
-            BufferedImage img = ImageIO.read(BenchImages.resolve(image).toFile());
-            return img.getWidth() * (double) img.getHeight() / 1e6;
+            try (ImageInputStream in = ImageIO.createImageInputStream(BenchImages.resolve(image).toFile())) {
+                ImageReader r = ImageIO.getImageReaders(in).next();
+                r.setInput(in);
+                double mp = r.getWidth(0) * (double) r.getHeight(0) / 1e6;
+                r.dispose();
+                return mp;
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot size " + image, e);
         }

@@ -13,7 +13,8 @@ abstract class IoCommand {
     PrintStream stderr = System.err;
     InputStream stdin = System.in;
 
-    void streams(OutputStream out, PrintStream err) {
+    void streams(InputStream in, OutputStream out, PrintStream err) {
+        this.stdin = in;
         this.stdout = out;
         this.stderr = err;
     }

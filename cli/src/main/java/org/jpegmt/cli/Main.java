@@ -21,18 +21,19 @@ public final class Main {
     /**
      * Runs the command without exiting the JVM (used by tests).
      *
+     * @param in standard input (for {@code -} inputs)
      * @param out standard output (for {@code -} outputs and reports)
      * @param err standard error (errors, one line each)
      * @param args command-line arguments
      * @return the exit status: 0 success, 1 some input failed, 2 usage error
      */
-    static int run(java.io.OutputStream out, java.io.PrintStream err, String... args) {
+    static int run(java.io.InputStream in, java.io.OutputStream out, java.io.PrintStream err, String... args) {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         for (CommandLine sub : cmd.getSubcommands().values()) {
             if (sub.getCommand() instanceof IoCommand io) {
-                io.streams(out, err);
+                io.streams(in, out, err);
             }
         }
         cmd.setExitCodeExceptionMapper(e -> EXIT_FAILED);
@@ -65,7 +66,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(System.in, System.out, System.err, args));
     }
 
     /** Reports the version from the jar manifest, or "development". */

@@ -1,0 +1,156 @@
+package org.jpegmt.mt;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jpegmt.core.DecodeJob;
+import org.jpegmt.core.DecoderOptions;
+import org.jpegmt.core.JpegDecoder;
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.PixelImage;
+
+/**
+ * Decodes restart-marked JPEG files in parallel: one pass over the scan data finds every
+ * {@code RSTn} marker, consecutive entropy-coded segments are grouped into bands balanced by
+ * their size in bytes, and the bands are decoded on separate threads into disjoint rows of the
+ * component planes. Upsampling and colour conversion then run in parallel over row bands; they
+ * read the finished planes, including the neighbouring chroma rows that fancy upsampling needs,
+ * so the result is pixel-identical to {@link JpegDecoder}'s.
+ *
+ * <p>Files with no restart markers, several scans, or markers that are missing, extra or out of
+ * order take the serial path of jpeg-core, which handles damage exactly as libjpeg does
+ * (warnings to the listener, or an exception in strict mode).
+ *
+ * <p>Immutable and thread-safe; the calling thread always takes part and never waits for a
+ * task that has not started, so decoding from a task of the executor passed in cannot deadlock.
+ */
+public final class ParallelJpegDecoder {
+    /**
+     * Default of {@link #withParallelThreshold}: images below this many pixels are decoded
+     * serially, because splitting them costs more than it gains.
+     */
+    public static final long DEFAULT_PARALLEL_THRESHOLD = 64 * 1024;
+
+    private final DecoderOptions options;
+    private final Executor executor;
+    private final int threads;
+    private final long parallelThreshold;
+
+    /**
+     * @param options decoder settings
+     * @param threads how many threads may work on one image, including the caller (1 = serial)
+     */
+    public ParallelJpegDecoder(DecoderOptions options, int threads) {
+        this(options, WorkerPool.SHARED, threads);
+    }
+
+    /**
+     * @param options decoder settings
+     * @param executor runs the bands other than the caller's; may be shared with other work
+     * @param threads how many threads may work on one image, including the caller
+     */
+    public ParallelJpegDecoder(DecoderOptions options, Executor executor, int threads) {
+        this(options, executor, threads, DEFAULT_PARALLEL_THRESHOLD);
+    }
+
+    private ParallelJpegDecoder(DecoderOptions options, Executor executor, int threads, long parallelThreshold) {
+        this.parallelThreshold = parallelThreshold;
+        this.options = Objects.requireNonNull(options, "options");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** @return the decoder settings */
+    public DecoderOptions options() {
+        return options;
+    }
+
+    /**
+     * @param pixels smallest {@code width * height} worth splitting across threads (0 = always
+     *     split when the file allows it)
+     * @return a copy with this threshold
+     */
+    public ParallelJpegDecoder withParallelThreshold(long pixels) {
+        if (pixels < 0) {
+            throw new IllegalArgumentException("threshold must be >= 0, got " + pixels);
+        }
+        return new ParallelJpegDecoder(options, executor, threads, pixels);
+    }
+
+    /** @return the parallel threshold in pixels */
+    public long parallelThreshold() {
+        return parallelThreshold;
+    }
+
+    /** @return the most threads one decode uses, the caller included */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * @param jpeg a whole JPEG file
+     * @return the decoded image, identical to {@code new JpegDecoder(options).decode(jpeg)}
+     * @throws JpegException as {@link JpegDecoder#decode(byte[])}
+     */
+    public PixelImage decode(byte[] jpeg) throws JpegException {
+        DecodeJob job = DecodeJob.open(jpeg, options);
+        long pixels = (long) job.info().width() * job.info().height();
+        if (threads == 1 || pixels < parallelThreshold || !job.singleScan() || job.restartInterval() == 0) {
+            return job.decodeAll();
+        }
+        int expected = (int) ((job.mcuCount() + (long) job.restartInterval() - 1) / job.restartInterval());
+        RestartScanner.Segments segments = RestartScanner.scan(jpeg, job.scanDataOffset(), expected + 1);
+        if (!segments.inSequence || segments.count() != expected || expected < 2) {
+            return job.decodeAll(); // damaged or unusual markers: the serial path resyncs like libjpeg
+        }
+        int[] bands = bands(segments, Math.min(expected, threads * 4));
+        PixelImage out = job.allocateOutput();
+        int height = out.height();
+        int rowBands = Math.max(1, Math.min(threads * 4, height / 16));
+        try {
+            TaskRunner.runAll(executor, threads - 1, bands.length - 1, b -> {
+                for (int s = bands[b]; s < bands[b + 1]; s++) {
+                    job.decodeSegment(s, segments.starts[s], segments.ends[s]);
+                }
+            });
+            TaskRunner.runAll(executor, threads - 1, rowBands, r -> job.convertRows(
+                    (int) ((long) height * r / rowBands), (int) ((long) height * (r + 1) / rowBands), out));
+        } catch (JpegException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("parallel decode failed", e);
+        }
+        return out;
+    }
+
+    /**
+     * Groups consecutive segments into at most {@code parts} bands of about equal byte size.
+     *
+     * @return band boundaries as segment indexes, first 0, last {@code segments.count()}
+     */
+    static int[] bands(RestartScanner.Segments segments, int parts) {
+        int n = segments.count();
+        long total = segments.ends[n - 1] - (long) segments.starts[0];
+        int[] b = new int[parts + 1];
+        int band = 1;
+        for (int s = 0; s < n && band < parts; s++) {
+            long done = segments.ends[s] - (long) segments.starts[0];
+            if (done * parts >= total * band) {
+                b[band++] = s + 1;
+            }
+        }
+        while (band <= parts) {
+            b[band++] = n;
+        }
+        // drop empty bands
+        int k = 1;
+        for (int i = 1; i <= parts; i++) {
+            if (b[i] > b[k - 1]) {
+                b[k++] = b[i];
+            }
+        }
+        return java.util.Arrays.copyOf(b, k);
+    }
+}

@@ -1,0 +1,158 @@
+package org.jpegmt.mt;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jpegmt.core.EncodeJob;
+import org.jpegmt.core.EncoderOptions;
+import org.jpegmt.core.JpegEncoder;
+import org.jpegmt.core.PixelImage;
+import org.jpegmt.core.SymbolCounts;
+
+/**
+ * Encodes horizontal strips of an image on separate threads and joins them with restart
+ * markers. Colour conversion, downsampling, DCT, quantisation and Huffman coding of a strip all
+ * happen on the thread that encodes it. The restart interval comes from the
+ * {@link EncoderOptions} (one MCU row by default), never from the thread count, so the output
+ * is byte-identical to {@link JpegEncoder}'s for any number of threads.
+ *
+ * <p>With {@link EncoderOptions#optimizeHuffman()}, symbol statistics are gathered per strip in
+ * parallel, merged, the tables built once, and then the strips are encoded in parallel. With
+ * restarts off there is a single entropy-coded segment and the image is encoded serially.
+ *
+ * <p>Immutable and thread-safe. The calling thread always takes part, and it never waits for a
+ * task that has not started, so calling {@code encode} from a task of the very executor passed
+ * in cannot deadlock.
+ */
+public final class ParallelJpegEncoder {
+    /**
+     * Default of {@link #withParallelThreshold}: images below this many pixels are encoded
+     * serially, because splitting them costs more than it gains.
+     */
+    public static final long DEFAULT_PARALLEL_THRESHOLD = 64 * 1024;
+
+    private final EncoderOptions options;
+    private final Executor executor;
+    private final int threads;
+    private final long parallelThreshold;
+
+    /**
+     * @param options encoder settings
+     * @param threads how many threads may work on one image, including the caller (1 = serial)
+     */
+    public ParallelJpegEncoder(EncoderOptions options, int threads) {
+        this(options, WorkerPool.SHARED, threads);
+    }
+
+    /**
+     * @param options encoder settings
+     * @param executor runs the strips other than the caller's; may be shared with other work
+     * @param threads how many threads may work on one image, including the caller
+     */
+    public ParallelJpegEncoder(EncoderOptions options, Executor executor, int threads) {
+        this(options, executor, threads, DEFAULT_PARALLEL_THRESHOLD);
+    }
+
+    private ParallelJpegEncoder(EncoderOptions options, Executor executor, int threads, long parallelThreshold) {
+        this.parallelThreshold = parallelThreshold;
+        this.options = Objects.requireNonNull(options, "options");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** @return the encoder settings */
+    public EncoderOptions options() {
+        return options;
+    }
+
+    /**
+     * @param pixels smallest {@code width * height} worth splitting across threads (0 = always
+     *     split when the file allows it)
+     * @return a copy with this threshold
+     */
+    public ParallelJpegEncoder withParallelThreshold(long pixels) {
+        if (pixels < 0) {
+            throw new IllegalArgumentException("threshold must be >= 0, got " + pixels);
+        }
+        return new ParallelJpegEncoder(options, executor, threads, pixels);
+    }
+
+    /** @return the parallel threshold in pixels */
+    public long parallelThreshold() {
+        return parallelThreshold;
+    }
+
+    /** @return the most threads one encode uses, the caller included */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * @param image RGB or GRAY pixels
+     * @return a complete JPEG file, the same bytes as {@code new JpegEncoder(options).encode(image)}
+     */
+    public byte[] encode(PixelImage image) {
+        EncodeJob job = EncodeJob.create(image, options);
+        int intervals = job.intervalCount();
+        long pixels = (long) image.width() * image.height();
+        int strips = Math.min(intervals, threads * 4);
+        if (threads == 1 || strips < 2 || pixels < parallelThreshold) {
+            return new JpegEncoder(options).encode(image);
+        }
+        int[] bounds = split(intervals, strips);
+        try {
+            if (job.needsTables()) {
+                SymbolCounts[] counts = new SymbolCounts[strips];
+                EncodeJob counting = job;
+                TaskRunner.runAll(executor, threads - 1, strips, s -> {
+                    SymbolCounts c = counting.newCounts();
+                    counting.countSymbols(bounds[s], bounds[s + 1], c);
+                    counts[s] = c;
+                });
+                SymbolCounts all = job.newCounts();
+                for (SymbolCounts c : counts) {
+                    all.add(c);
+                }
+                job = job.withTables(all);
+            }
+            byte[][] parts = new byte[strips][];
+            EncodeJob coding = job;
+            TaskRunner.runAll(executor, threads - 1, strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
+            return join(job.header(), parts, job.trailer());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("parallel encode failed", e); // tasks throw only unchecked
+        }
+    }
+
+    /** Boundaries of {@code parts} nearly equal ranges of {@code n} intervals. */
+    static int[] split(int n, int parts) {
+        int[] b = new int[parts + 1];
+        for (int i = 0; i <= parts; i++) {
+            b[i] = (int) ((long) n * i / parts);
+        }
+        return b;
+    }
+
+    private static byte[] join(byte[] header, byte[][] parts, byte[] trailer) {
+        long size = header.length + trailer.length;
+        for (byte[] p : parts) {
+            size += p.length;
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("encoded image exceeds 2 GB");
+        }
+        byte[] out = new byte[(int) size];
+        System.arraycopy(header, 0, out, 0, header.length);
+        int pos = header.length;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, pos, p.length);
+            pos += p.length;
+        }
+        System.arraycopy(trailer, 0, out, pos, trailer.length);
+        return out;
+    }
+}
