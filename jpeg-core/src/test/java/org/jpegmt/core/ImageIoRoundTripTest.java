@@ -98,6 +98,27 @@ class ImageIoRoundTripTest {
     }
 
     @Test
+    void restartMarkersAndOptimalTablesDecodeTheSame() throws Exception {
+        PixelImage img = smooth(203, 91);
+        for (Subsampling s : Subsampling.values()) {
+            EncoderOptions base = EncoderOptions.defaults().withQuality(85).withSubsampling(s).withRestartRows(0);
+            BufferedImage ref = decode(new JpegEncoder(base).encode(img));
+            for (EncoderOptions o : new EncoderOptions[] {base.withRestartMcus(1), base.withRestartMcus(5),
+                    base.withRestartRows(2), base.withOptimizeHuffman(true).withRestartMcus(3)}) {
+                BufferedImage got = decode(new JpegEncoder(o).encode(img));
+                // same coefficients, other packaging: the JDK decoder must give the same pixels
+                for (int y = 0; y < img.height(); y++) {
+                    for (int x = 0; x < img.width(); x++) {
+                        if (ref.getRGB(x, y) != got.getRGB(x, y)) {
+                            assertEquals(ref.getRGB(x, y), got.getRGB(x, y), o + " at " + x + "," + y);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void largestDimensionsEncode() throws Exception {
         // the JDK reader (libjpeg) stops at 65500; beyond that only check the frame header
         for (PixelImage img : new PixelImage[] {smooth(65500, 2), smooth(2, 65500)}) {
