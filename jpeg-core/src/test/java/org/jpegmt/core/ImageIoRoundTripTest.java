@@ -90,7 +90,7 @@ class ImageIoRoundTripTest {
                     assertTrue(p >= 30, wh[0] + "x" + wh[1] + " " + o + ": PSNR " + p);
                 }
             }
-            PixelImage grey = TestImages.gray(wh[0], wh[1], 1);
+            PixelImage grey = EncoderTestImages.gray(wh[0], wh[1], 1);
             BufferedImage back = decode(new JpegEncoder().encode(grey));
             assertEquals(wh[0], back.getWidth());
             assertEquals(wh[1], back.getHeight());
