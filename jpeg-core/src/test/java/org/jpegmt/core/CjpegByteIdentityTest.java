@@ -65,12 +65,12 @@ class CjpegByteIdentityTest {
     @Test
     void qualitySpreadInEverySampling() throws Exception {
         List<Case> cases = new ArrayList<>();
-        PixelImage img = TestImages.rgb(100, 37, 1);
+        PixelImage img = EncoderTestImages.rgb(100, 37, 1);
         for (int q : new int[] {1, 5, 10, 23, 24, 50, 75, 90, 95, 100}) {
             for (Subsampling s : ALL) {
                 cases.add(new Case("q" + q + " " + s.label(), img, EncoderOptions.defaults().withQuality(q).withSubsampling(s)));
             }
-            cases.add(new Case("q" + q + " pgm", TestImages.gray(100, 37, 1), EncoderOptions.defaults().withQuality(q)));
+            cases.add(new Case("q" + q + " pgm", EncoderTestImages.gray(100, 37, 1), EncoderOptions.defaults().withQuality(q)));
         }
         check(cases);
     }
@@ -80,8 +80,8 @@ class CjpegByteIdentityTest {
         List<Case> cases = new ArrayList<>();
         int[][] sizes = {{1, 1}, {2, 2}, {7, 9}, {9, 7}, {15, 1}, {1, 15}, {16, 16}, {17, 13}, {31, 33}, {100, 37}, {1001, 7}, {7, 1001}};
         for (int[] wh : sizes) {
-            PixelImage rgb = TestImages.rgb(wh[0], wh[1], wh[0] * 31 + wh[1]);
-            PixelImage grey = TestImages.gray(wh[0], wh[1], wh[0] * 31 + wh[1]);
+            PixelImage rgb = EncoderTestImages.rgb(wh[0], wh[1], wh[0] * 31 + wh[1]);
+            PixelImage grey = EncoderTestImages.gray(wh[0], wh[1], wh[0] * 31 + wh[1]);
             for (Subsampling s : ALL) {
                 EncoderOptions o = EncoderOptions.defaults().withSubsampling(s);
                 cases.add(new Case(wh[0] + "x" + wh[1] + " " + s.label(), rgb, o));
@@ -100,7 +100,7 @@ class CjpegByteIdentityTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(2024);
         for (int w = 1; w <= 40; w++) {
             for (int h : new int[] {w, 41 - w, 1 + (w * 7) % 40}) {
-                PixelImage img = rnd.nextInt(5) == 0 ? TestImages.gray(w, h, w * 100 + h) : TestImages.rgb(w, h, w * 100 + h);
+                PixelImage img = rnd.nextInt(5) == 0 ? EncoderTestImages.gray(w, h, w * 100 + h) : EncoderTestImages.rgb(w, h, w * 100 + h);
                 EncoderOptions o = EncoderOptions.defaults()
                         .withQuality(1 + rnd.nextInt(100))
                         .withSubsampling(ALL[rnd.nextInt(ALL.length)])
@@ -121,14 +121,14 @@ class CjpegByteIdentityTest {
         List<Case> cases = new ArrayList<>();
         int[][] sizes = {{1, 1}, {7, 9}, {17, 13}, {100, 37}, {1001, 7}};
         for (int[] wh : sizes) {
-            PixelImage rgb = TestImages.rgb(wh[0], wh[1], wh[0] + 7L * wh[1]);
+            PixelImage rgb = EncoderTestImages.rgb(wh[0], wh[1], wh[0] + 7L * wh[1]);
             for (Subsampling s : ALL) {
                 for (int q : new int[] {10, 75, 100}) {
                     EncoderOptions o = EncoderOptions.defaults().withSubsampling(s).withQuality(q).withOptimizeHuffman(true);
                     cases.add(new Case(wh[0] + "x" + wh[1] + " " + s.label() + " q" + q + " optimize", rgb, o));
                 }
             }
-            cases.add(new Case(wh[0] + "x" + wh[1] + " pgm optimize", TestImages.gray(wh[0], wh[1], 3),
+            cases.add(new Case(wh[0] + "x" + wh[1] + " pgm optimize", EncoderTestImages.gray(wh[0], wh[1], 3),
                     EncoderOptions.defaults().withOptimizeHuffman(true).withRestartMcus(3)));
         }
         check(cases);
@@ -137,8 +137,8 @@ class CjpegByteIdentityTest {
     @Test
     void restartIntervalsInRowsAndMcus() throws Exception {
         List<Case> cases = new ArrayList<>();
-        PixelImage rgb = TestImages.rgb(100, 37, 5);
-        PixelImage grey = TestImages.gray(53, 41, 5);
+        PixelImage rgb = EncoderTestImages.rgb(100, 37, 5);
+        PixelImage grey = EncoderTestImages.gray(53, 41, 5);
         for (Subsampling s : ALL) {
             EncoderOptions o = EncoderOptions.defaults().withSubsampling(s);
             for (int rows : new int[] {1, 2, 3, 65535}) {
@@ -159,11 +159,11 @@ class CjpegByteIdentityTest {
     @Test
     void largeImages() throws Exception {
         List<Case> cases = new ArrayList<>();
-        PixelImage big = TestImages.rgb(1280, 720, 9);
-        PixelImage odd = TestImages.rgb(333, 257, 10);
+        PixelImage big = EncoderTestImages.rgb(1280, 720, 9);
+        PixelImage odd = EncoderTestImages.rgb(333, 257, 10);
         // libjpeg stops at 65500 pixels (JPEG_MAX_DIMENSION); the format itself allows 65535
-        PixelImage wide = TestImages.rgb(65500, 3, 11);
-        PixelImage tall = TestImages.rgb(3, 65500, 12);
+        PixelImage wide = EncoderTestImages.rgb(65500, 3, 11);
+        PixelImage tall = EncoderTestImages.rgb(3, 65500, 12);
         cases.add(new Case("65500x3 4:2:0 rows 1", wide, EncoderOptions.defaults()));
         cases.add(new Case("65500x3 4:2:2 rows 20 (interval capped at 65535)", wide,
                 EncoderOptions.defaults().withSubsampling(Subsampling.S422).withRestartRows(20)));
@@ -198,7 +198,7 @@ class CjpegByteIdentityTest {
         }
         Path ppm = dir.resolve("bench.ppm");
         run(List.of(djpeg.toString(), "-dct", "int", "-outfile", ppm.toString(), photo.toString()));
-        PixelImage img = TestImages.readPnm(ppm);
+        PixelImage img = EncoderTestImages.readPnm(ppm);
         check(List.of(new Case(photo.getFileName() + " q90", img, EncoderOptions.defaults().withQuality(90))));
     }
 
@@ -230,7 +230,7 @@ class CjpegByteIdentityTest {
         String ext = c.image().format() == PixelFormat.GRAY ? ".pgm" : ".ppm";
         Path in = dir.resolve("in" + id + "-" + System.identityHashCode(c.image()) + ext);
         Path out = dir.resolve("out" + id + "-" + System.nanoTime() + ".jpg");
-        TestImages.writePnm(c.image(), in);
+        EncoderTestImages.writePnm(c.image(), in);
         List<String> cmd = new ArrayList<>();
         cmd.add(CJPEG.toString());
         cmd.addAll(c.cjpegArgs());

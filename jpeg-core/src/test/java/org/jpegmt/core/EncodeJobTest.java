@@ -57,7 +57,7 @@ class EncodeJobTest {
 
     @Test
     void anySplitOfIntervalsGivesTheSerialBytes() throws Exception {
-        PixelImage img = TestImages.rgb(203, 91, 3);
+        PixelImage img = EncoderTestImages.rgb(203, 91, 3);
         EncoderOptions[] opts = {
             EncoderOptions.defaults(),
             EncoderOptions.defaults().withSubsampling(Subsampling.S444).withRestartMcus(5),
@@ -75,7 +75,7 @@ class EncodeJobTest {
 
     @Test
     void geometryAndIntervalCounts() {
-        PixelImage img = TestImages.rgb(100, 37, 1);
+        PixelImage img = EncoderTestImages.rgb(100, 37, 1);
         EncodeJob job = EncodeJob.create(img, EncoderOptions.defaults());
         assertEquals(7, job.mcusPerRow());      // ceil(100/16)
         assertEquals(21, job.mcuCount());       // 7 x ceil(37/16)
@@ -88,7 +88,7 @@ class EncodeJobTest {
         assertEquals(13, grey.mcusPerRow());    // blocks per row, not rounded to an MCU
         assertEquals(13 * 5, grey.mcuCount());
         assertEquals(17, grey.intervalCount()); // ceil(65/4)
-        EncodeJob capped = EncodeJob.create(TestImages.rgb(4000, 8, 1),
+        EncodeJob capped = EncodeJob.create(EncoderTestImages.rgb(4000, 8, 1),
                 EncoderOptions.defaults().withSubsampling(Subsampling.S444).withRestartRows(200));
         assertEquals(65535, capped.intervalMcus()); // 200 x 500 capped
     }
@@ -98,7 +98,7 @@ class EncodeJobTest {
         PixelImage cmyk = PixelImage.allocate(8, 8, PixelFormat.CMYK);
         assertThrows(IllegalArgumentException.class, () -> EncodeJob.create(cmyk, EncoderOptions.defaults()));
         assertThrows(IllegalArgumentException.class, () -> new JpegEncoder().encode(cmyk));
-        EncodeJob job = EncodeJob.create(TestImages.rgb(8, 8, 1), EncoderOptions.defaults().withOptimizeHuffman(true));
+        EncodeJob job = EncodeJob.create(EncoderTestImages.rgb(8, 8, 1), EncoderOptions.defaults().withOptimizeHuffman(true));
         assertThrows(IllegalStateException.class, job::header);
         assertThrows(IndexOutOfBoundsException.class, () -> job.countSymbols(0, 2, job.newCounts()));
     }

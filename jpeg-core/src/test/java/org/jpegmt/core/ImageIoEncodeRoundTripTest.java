@@ -90,10 +90,31 @@ class ImageIoEncodeRoundTripTest {
                     assertTrue(p >= 30, wh[0] + "x" + wh[1] + " " + o + ": PSNR " + p);
                 }
             }
-            PixelImage grey = TestImages.gray(wh[0], wh[1], 1);
+            PixelImage grey = EncoderTestImages.gray(wh[0], wh[1], 1);
             BufferedImage back = decode(new JpegEncoder().encode(grey));
             assertEquals(wh[0], back.getWidth());
             assertEquals(wh[1], back.getHeight());
+        }
+    }
+
+    @Test
+    void restartMarkersAndOptimalTablesDecodeTheSame() throws Exception {
+        PixelImage img = smooth(203, 91);
+        for (Subsampling s : Subsampling.values()) {
+            EncoderOptions base = EncoderOptions.defaults().withQuality(85).withSubsampling(s).withRestartRows(0);
+            BufferedImage ref = decode(new JpegEncoder(base).encode(img));
+            for (EncoderOptions o : new EncoderOptions[] {base.withRestartMcus(1), base.withRestartMcus(5),
+                    base.withRestartRows(2), base.withOptimizeHuffman(true).withRestartMcus(3)}) {
+                BufferedImage got = decode(new JpegEncoder(o).encode(img));
+                // same coefficients, other packaging: the JDK decoder must give the same pixels
+                for (int y = 0; y < img.height(); y++) {
+                    for (int x = 0; x < img.width(); x++) {
+                        if (ref.getRGB(x, y) != got.getRGB(x, y)) {
+                            assertEquals(ref.getRGB(x, y), got.getRGB(x, y), o + " at " + x + "," + y);
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /** Deterministic synthetic test pictures, and PNM files for command-line tools. */
-final class TestImages {
-    private TestImages() {
+final class EncoderTestImages {
+    private EncoderTestImages() {
     }
 
     /**
