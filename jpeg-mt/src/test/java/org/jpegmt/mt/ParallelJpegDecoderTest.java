@@ -1,0 +1,160 @@
+package org.jpegmt.mt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jpegmt.core.DecoderOptions;
+import org.jpegmt.core.EncoderOptions;
+import org.jpegmt.core.InvalidJpegException;
+import org.jpegmt.core.JpegDecoder;
+import org.jpegmt.core.JpegEncoder;
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.PixelFormat;
+import org.jpegmt.core.PixelImage;
+import org.jpegmt.core.Subsampling;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ParallelJpegDecoderTest {
+    private static final int[] THREADS = {2, 3, 4, 8, 64};
+
+    private static void assertSameAsSerial(byte[] jpeg, String what) throws JpegException {
+        PixelImage serial = new JpegDecoder().decode(jpeg);
+        for (int t : THREADS) {
+            PixelImage parallel = new ParallelJpegDecoder(DecoderOptions.defaults(), t).withParallelThreshold(0).decode(jpeg);
+            assertEquals(serial.format(), parallel.format(), what);
+            assertArrayEquals(serial.data(), parallel.data(), what + " threads=" + t);
+        }
+    }
+
+    @Test
+    void pixelsEqualTheSerialDecodeForEverySamplingAndInterval() throws Exception {
+        int[][] sizes = {{1, 1}, {9, 7}, {64, 64}, {101, 77}, {320, 17}, {31, 300}};
+        EncoderOptions[] opts = {
+            EncoderOptions.defaults(),                                                     // 4:2:0, RST per row
+            EncoderOptions.defaults().withSubsampling(Subsampling.S422).withRestartMcus(7), // not whole rows
+            EncoderOptions.defaults().withSubsampling(Subsampling.S444).withRestartMcus(1),
+            EncoderOptions.defaults().withSubsampling(Subsampling.GRAY).withRestartRows(2),
+            EncoderOptions.defaults().withRestartRows(0),                                   // no restarts: serial
+        };
+        for (int s = 0; s < sizes.length; s++) {
+            for (int o = 0; o < opts.length; o++) {
+                PixelImage img = MtTestImages.make(sizes[s][0], sizes[s][1], PixelFormat.RGB, s * 7L + o);
+                assertSameAsSerial(new JpegEncoder(opts[o]).encode(img), opts[o] + " " + img);
+            }
+        }
+    }
+
+    /** A 4:2:0 file with one RST per MCU row, its RST positions, and the clean decode. */
+    private static final class Marked {
+        final byte[] jpeg;
+        final List<Integer> rst = new ArrayList<>();
+
+        Marked() {
+            jpeg = new JpegEncoder().encode(MtTestImages.make(160, 160, PixelFormat.RGB, 3));
+            for (int i = 0; i + 1 < jpeg.length; i++) {
+                if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xF8) == 0xD0) {
+                    rst.add(i);
+                }
+            }
+        }
+    }
+
+    private static byte[] without(byte[] d, int pos, int n) {
+        byte[] out = new byte[d.length - n];
+        System.arraycopy(d, 0, out, 0, pos);
+        System.arraycopy(d, pos + n, out, pos, d.length - pos - n);
+        return out;
+    }
+
+    private static byte[] with(byte[] d, int pos, byte... insert) {
+        byte[] out = new byte[d.length + insert.length];
+        System.arraycopy(d, 0, out, 0, pos);
+        System.arraycopy(insert, 0, out, pos, insert.length);
+        System.arraycopy(d, pos, out, pos + insert.length, d.length - pos);
+        return out;
+    }
+
+    @Test
+    void damagedMarkersGiveExactlyTheSerialResultAndWarnings() throws Exception {
+        Marked m = new Marked();
+        assertEquals(9, m.rst.size(), "160 rows of 4:2:0 = 10 MCU rows, 9 RST");
+        List<byte[]> damaged = new ArrayList<>();
+        byte[] renumbered = m.jpeg.clone();
+        renumbered[m.rst.get(3) + 1] = (byte) 0xD6;
+        damaged.add(renumbered);
+        damaged.add(without(m.jpeg, m.rst.get(4), 2));                           // missing RST
+        damaged.add(with(m.jpeg, m.rst.get(5), (byte) 0xFF, (byte) 0xD5));       // extra RST
+        damaged.add(java.util.Arrays.copyOf(m.jpeg, m.rst.get(6) + 40));        // truncated
+        byte[] flipped = m.jpeg.clone();
+        flipped[m.rst.get(2) + 20] ^= 0x5A;                                      // garbage inside an interval
+        damaged.add(flipped);
+        for (int i = 0; i < damaged.size(); i++) {
+            byte[] d = damaged.get(i);
+            List<String> serialWarnings = Collections.synchronizedList(new ArrayList<>());
+            List<String> parallelWarnings = Collections.synchronizedList(new ArrayList<>());
+            PixelImage serial = new JpegDecoder(DecoderOptions.defaults()
+                    .withWarningListener((msg, off) -> serialWarnings.add(msg + "@" + off))).decode(d);
+            PixelImage parallel = new ParallelJpegDecoder(DecoderOptions.defaults()
+                    .withWarningListener((msg, off) -> parallelWarnings.add(msg + "@" + off)), 4)
+                    .withParallelThreshold(0).decode(d);
+            assertArrayEquals(serial.data(), parallel.data(), "damage " + i);
+            assertTrue(!serialWarnings.isEmpty() || i == 4, "damage " + i + " should warn");
+            Collections.sort(serialWarnings);
+            Collections.sort(parallelWarnings);
+            assertEquals(serialWarnings, parallelWarnings, "damage " + i);
+            DecoderOptions strict = DecoderOptions.defaults().withStrict(true);
+            if (!serialWarnings.isEmpty()) {
+                assertThrows(InvalidJpegException.class, () -> new JpegDecoder(strict).decode(d));
+                assertThrows(InvalidJpegException.class,
+                        () -> new ParallelJpegDecoder(strict, 4).withParallelThreshold(0).decode(d), "damage " + i);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void callingFromInsideTheExecutorsOwnTasksDoesNotDeadlock() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            PixelImage img = MtTestImages.make(700, 500, PixelFormat.RGB, 11);
+            byte[] expected = new JpegEncoder().encode(img);
+            PixelImage expectedPixels = new JpegDecoder().decode(expected);
+            ParallelJpegEncoder enc = new ParallelJpegEncoder(EncoderOptions.defaults(), pool, 4);
+            ParallelJpegDecoder dec = new ParallelJpegDecoder(DecoderOptions.defaults(), pool, 4);
+            List<Future<Boolean>> tasks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                tasks.add(pool.submit(() -> java.util.Arrays.equals(expected, enc.encode(img))
+                        && java.util.Arrays.equals(expectedPixels.data(), dec.decode(expected).data())));
+            }
+            for (Future<Boolean> f : tasks) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void smallImagesTakeTheSerialPathWithoutTouchingTheExecutor() throws Exception {
+        byte[] small = new JpegEncoder().encode(MtTestImages.make(200, 200, PixelFormat.RGB, 1));
+        ParallelJpegEncoderTest.CountingExecutor ex = new ParallelJpegEncoderTest.CountingExecutor();
+        try {
+            new ParallelJpegDecoder(DecoderOptions.defaults(), ex, 8).decode(small);
+            assertEquals(0, ex.submitted.get());
+            new ParallelJpegDecoder(DecoderOptions.defaults(), ex, 8).withParallelThreshold(0).decode(small);
+            assertTrue(ex.submitted.get() > 0);
+        } finally {
+            ex.pool.shutdownNow();
+        }
+    }
+}
