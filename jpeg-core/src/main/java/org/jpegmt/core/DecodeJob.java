@@ -280,24 +280,53 @@ public final class DecodeJob {
     }
 
     /**
+     * Receives bands of output rows whose planes are fully decoded, in order, on the decoding
+     * thread. The sink must see to it that {@link #convertRows} runs for each band (now or on
+     * another thread) before the image is used.
+     */
+    @FunctionalInterface
+    public interface RowSink {
+        /**
+         * @param y0 first output row of the band
+         * @param y1 end of the band (exclusive)
+         * @param out the image the rows go to
+         */
+        void rowsReady(int y0, int y1, PixelImage out);
+    }
+
+    /**
      * Decodes the whole file serially: every scan, with libjpeg's restart resynchronisation.
      * Single-scan files are converted MCU row by MCU row right behind the entropy decoding.
      *
      * @return the image
      */
     public PixelImage decodeAll() throws JpegException {
+        return decodeAll(this::convertRows);
+    }
+
+    /**
+     * As {@link #decodeAll()}, but each band of output rows whose planes are ready goes to
+     * {@code sink} instead of being converted here, so that a scheduler can overlap the serial
+     * entropy decoding with upsampling and colour conversion on other threads. For single-scan
+     * files the bands are the MCU rows, handed over one MCU row behind the decoding; for files
+     * with several scans there is one band, at the end.
+     *
+     * @param sink converts (or arranges the conversion of) each band
+     * @return the image; complete once the sink has converted every band
+     */
+    public PixelImage decodeAll(RowSink sink) throws JpegException {
         PixelImage out = allocateOutput();
         BitReader br = new BitReader(data);
         ScanDecoder.State st = new ScanDecoder.State();
         if (singleScan()) {
-            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, out);
+            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, out, sink);
             return out;
         }
         ScanHeader scan = firstScan;
         ScanDecoder sd = firstDecoder;
         int ri = firstRestartInterval;
         for (;;) {
-            markers.pos = decodeScan(sd, scan, ri, br, st, null);
+            markers.pos = decodeScan(sd, scan, ri, br, st, null, null);
             if (markers.eofSeen) {
                 break;
             }
@@ -308,7 +337,7 @@ public final class DecodeJob {
             sd = scanDecoder(scan);
             ri = markers.restartInterval;
         }
-        convertRows(0, frame.height(), out);
+        sink.rowsReady(0, frame.height(), out);
         return out;
     }
 
@@ -320,7 +349,7 @@ public final class DecodeJob {
      * @return offset of the marker after the scan data (its FF byte), or the data length
      */
     private int decodeScan(ScanDecoder sd, ScanHeader scan, int ri, BitReader br, ScanDecoder.State st,
-            PixelImage out) throws JpegException {
+            PixelImage out, RowSink sink) throws JpegException {
         int total = sd.mcuCount;
         int perRow = sd.mcusPerRow;
         int interval = ri == 0 ? total : ri;
@@ -341,7 +370,7 @@ public final class DecodeJob {
                     // MCU row r is complete: the output rows of row r - 1 now have all they need.
                     int y1 = Math.min(frame.height(), (mcu / perRow - 1) * rowHeight);
                     if (y1 > converted) {
-                        convertRows(converted, y1, out);
+                        sink.rowsReady(converted, y1, out);
                         converted = y1;
                     }
                 }
@@ -353,7 +382,7 @@ public final class DecodeJob {
             }
         }
         if (out != null && converted < frame.height()) {
-            convertRows(converted, frame.height(), out);
+            sink.rowsReady(converted, frame.height(), out);
         }
         return endOfScan(br);
     }

@@ -17,8 +17,9 @@ import org.jpegmt.core.PixelImage;
  * so the result is pixel-identical to {@link JpegDecoder}'s.
  *
  * <p>Files with no restart markers, several scans, or markers that are missing, extra or out of
- * order take the serial path of jpeg-core, which handles damage exactly as libjpeg does
- * (warnings to the listener, or an exception in strict mode).
+ * order take the serial entropy path of jpeg-core, which handles damage exactly as libjpeg does
+ * (warnings to the listener, or an exception in strict mode); upsampling and colour conversion
+ * of each finished MCU row are then pipelined onto the other threads.
  *
  * <p>Immutable and thread-safe; the calling thread always takes part and never waits for a
  * task that has not started, so decoding from a task of the executor passed in cannot deadlock.
@@ -97,13 +98,16 @@ public final class ParallelJpegDecoder {
     public PixelImage decode(byte[] jpeg) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, options);
         long pixels = (long) job.info().width() * job.info().height();
-        if (threads == 1 || pixels < parallelThreshold || !job.singleScan() || job.restartInterval() == 0) {
+        if (threads == 1 || pixels < parallelThreshold) {
             return job.decodeAll();
+        }
+        if (!job.singleScan() || job.restartInterval() == 0) {
+            return pipelined(job);
         }
         int expected = (int) ((job.mcuCount() + (long) job.restartInterval() - 1) / job.restartInterval());
         RestartScanner.Segments segments = RestartScanner.scan(jpeg, job.scanDataOffset(), expected + 1);
         if (!segments.inSequence || segments.count() != expected || expected < 2) {
-            return job.decodeAll(); // damaged or unusual markers: the serial path resyncs like libjpeg
+            return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
         }
         int[] bands = bands(segments, Math.min(expected, threads * 4));
         PixelImage out = job.allocateOutput();
@@ -121,6 +125,18 @@ public final class ParallelJpegDecoder {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("parallel decode failed", e);
+        }
+        return out;
+    }
+
+    /** Serial entropy decoding, with upsampling and colour conversion on other threads. */
+    private PixelImage pipelined(DecodeJob job) throws JpegException {
+        RowPipeline pipeline = new RowPipeline(job, executor, threads - 1);
+        PixelImage out;
+        try {
+            out = job.decodeAll(pipeline);
+        } finally {
+            pipeline.finish();
         }
         return out;
     }
