@@ -20,14 +20,14 @@ final class TestImages {
     private TestImages() {
     }
 
-    /** Smooth colour ramps with a little deterministic texture, so every quality level matters. */
+    /** Smooth colour ramps and waves with a little deterministic texture. */
     static BufferedImage rgb(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int r = x * 255 / Math.max(1, w - 1);
                 int g = y * 255 / Math.max(1, h - 1);
-                int b = ((x * 7 + y * 13) ^ (x * y)) & 0xFF;
+                int b = (int) (128 + 90 * Math.sin(x / 5.0) * Math.cos(y / 7.0)) + ((x * y) & 7);
                 img.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }
