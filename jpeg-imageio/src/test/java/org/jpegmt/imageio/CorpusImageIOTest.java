@@ -92,6 +92,32 @@ class CorpusImageIOTest {
         assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + failures);
     }
 
+    /** SOF1, CMYK/YCCK and files djpeg warns about: when the plugin reads one, it reads it as jpegmt does. */
+    @Test
+    void optionalFilesReadThroughThePluginEqualJpegmtDecode() throws IOException {
+        List<Path> files = files("decode-optional");
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> failures = new ArrayList<>();
+        int claimed = 0;
+        for (Path p : files) {
+            try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
+                if (!spi.canDecodeInput(in)) {
+                    continue;
+                }
+            }
+            claimed++;
+            try {
+                TestImages.assertSamplesEqual(TestImages.decode(Files.readAllBytes(p)), ImageIO.read(p.toFile()),
+                        p.toString());
+            } catch (AssertionError | IOException e) {
+                failures.add(p + ": " + e.getMessage());
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: " + claimed + "/" + files.size()
+                + " expect=decode-optional files claimed, " + failures.size() + " differ from jpegmt's decode");
+        assertTrue(failures.isEmpty(), "failures: " + failures);
+    }
+
     @Test
     void providerDeclinesFilesOutsideBaseline() throws IOException {
         List<Path> files = files("reject");

@@ -257,6 +257,17 @@ class JpegmtImageWriterTest {
             assertTrue(spi.canEncodeImage(ImageTypeSpecifier.createFromBufferedImageType(type)), "type " + type);
         }
         assertFalse(spi.canEncodeImage(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_ARGB)));
+    }
+
+    @Test
+    void imageIoWriteOfAlphaImagesReturnsFalseAsWithTheJdkAlone() throws IOException {
+        BufferedImage argb = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+        assertFalse(ImageIO.write(argb, "jpeg", new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void writerIsCreatedByItsProvider() {
+        JpegmtImageWriterSpi spi = new JpegmtImageWriterSpi();
         assertInstanceOf(JpegmtImageWriter.class, spi.createWriterInstance(null));
         assertTrue(spi.isOwnWriter(spi.createWriterInstance(null)));
     }
