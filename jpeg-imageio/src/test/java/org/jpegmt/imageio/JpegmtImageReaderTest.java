@@ -212,6 +212,22 @@ class JpegmtImageReaderTest extends ImageReaderContractTest {
     }
 
     @Test
+    void sourceBandIntoAGreyDestination() throws IOException {
+        TestFile f = testFiles().get(0);
+        BufferedImage green = new BufferedImage(67, 45, BufferedImage.TYPE_BYTE_GRAY);
+        JpegmtImageReadParam p = new JpegmtImageReadParam();
+        p.setDestination(green);
+        p.setSourceBands(new int[] {1});
+        p.setDestinationBands(new int[] {0});
+        read(f.bytes(), p);
+        for (int y = 0; y < 45; y += 11) {
+            for (int x = 0; x < 67; x += 13) {
+                assertEquals(f.expected().getRaster().getSample(x, y, 1), green.getRaster().getSample(x, y, 0));
+            }
+        }
+    }
+
+    @Test
     void jpegInfoComesFromTheHeaders() throws IOException {
         ImageReader reader = newReader();
         try (ImageInputStream in = TestImages.stream(testFiles().get(1).bytes())) {
