@@ -1,0 +1,63 @@
+package org.jpegmt.imageio;
+
+import java.io.IOException;
+import java.util.Locale;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ServiceRegistry;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Service provider of {@link JpegmtImageReader}, listed in
+ * {@code META-INF/services/javax.imageio.spi.ImageReaderSpi}.
+ *
+ * <p>{@link #canDecodeInput} reads the marker segments up to the frame header and answers true
+ * only for 8-bit baseline (SOF0) and extended sequential Huffman (SOF1) files. Progressive,
+ * arithmetic-coded, lossless, hierarchical and 12-bit files get false, so {@code ImageIO.read}
+ * passes them on to the next reader that accepts them, normally the JDK's.
+ *
+ * <p>On registration it orders itself ahead of the JDK's JPEG reader provider.
+ */
+public final class JpegmtImageReaderSpi extends ImageReaderSpi {
+    /** Creates the provider (called by the service loader or {@link JpegmtImageIO#register()}). */
+    public JpegmtImageReaderSpi() {
+        super(JpegmtProviderInfo.VENDOR, JpegmtProviderInfo.VERSION, JpegmtProviderInfo.FORMAT_NAMES.clone(),
+                JpegmtProviderInfo.SUFFIXES.clone(), JpegmtProviderInfo.MIME_TYPES.clone(),
+                JpegmtProviderInfo.READER_CLASS, new Class<?>[] {ImageInputStream.class},
+                new String[] {JpegmtProviderInfo.WRITER_SPI_CLASS},
+                false, null, null, null, null, false, null, null, null, null);
+    }
+
+    @Override
+    public boolean canDecodeInput(Object source) throws IOException {
+        if (!(source instanceof ImageInputStream)) {
+            return false;
+        }
+        ImageInputStream in = (ImageInputStream) source;
+        in.mark();
+        try {
+            JpegHeaders.Header header = JpegHeaders.read(in, false, false);
+            return header != null && header.decodable();
+        } catch (java.io.EOFException e) {
+            return false;
+        } finally {
+            in.reset();
+        }
+    }
+
+    @Override
+    public ImageReader createReaderInstance(Object extension) {
+        return new JpegmtImageReader(this);
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "jpegmt baseline JPEG reader (SOF0/SOF1, 8-bit, restart-marker parallel decoding)";
+    }
+
+    /** Orders this provider ahead of the JDK's JPEG reader provider. */
+    @Override
+    public void onRegistration(ServiceRegistry registry, Class<?> category) {
+        JpegmtProviderInfo.orderAhead(registry, category, this, JpegmtProviderInfo.JDK_READER_SPI);
+    }
+}

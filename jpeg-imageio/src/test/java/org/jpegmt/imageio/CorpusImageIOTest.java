@@ -1,0 +1,166 @@
+package org.jpegmt.imageio;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin on the shared corpus ({@code jpegmt.shared} system property, set by the root pom
+ * for surefire, or {@code ../shared}): every {@code expect=decode} file read through
+ * {@code ImageIO.read} equals jpegmt's own decode, and every {@code expect=reject} file
+ * (progressive, arithmetic, lossless, 12-bit, no frame) is declined by the provider, so
+ * ImageIO hands it to another reader. Prints a note and skips when the corpus is absent.
+ */
+class CorpusImageIOTest {
+    private static Path corpus;
+    /** file and expect columns of MANIFEST.tsv. */
+    private static final List<String[]> ROWS = new ArrayList<>();
+
+    @BeforeAll
+    static void locate() throws IOException {
+        String prop = System.getProperty("jpegmt.shared");
+        for (String candidate : new String[] {prop, "../shared", "../../shared"}) {
+            if (candidate != null && Files.isRegularFile(Path.of(candidate, "corpus", "MANIFEST.tsv"))) {
+                corpus = Path.of(candidate, "corpus");
+                break;
+            }
+        }
+        if (corpus == null) {
+            System.out.println("NOTE: shared corpus not found (-Djpegmt.shared=" + prop
+                    + ", ../shared): ImageIO corpus checks SKIPPED");
+            return;
+        }
+        List<String> lines = Files.readAllLines(corpus.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        int file = header.indexOf("file");
+        int expect = header.indexOf("expect");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length > Math.max(file, expect)) {
+                ROWS.add(new String[] {f[file], f[expect]});
+            }
+        }
+    }
+
+    private static List<Path> files(String expect) {
+        Assumptions.assumeTrue(corpus != null, "shared corpus absent");
+        List<Path> out = new ArrayList<>();
+        for (String[] row : ROWS) {
+            if (row[1].equals(expect)) {
+                out.add(corpus.resolve(row[0]));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void imageIoReadEqualsJpegmtDecodeOnDecodableFiles() throws IOException {
+        List<Path> files = files("decode");
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> failures = new ArrayList<>();
+        for (Path p : files) {
+            File f = p.toFile();
+            try (ImageInputStream in = ImageIO.createImageInputStream(f)) {
+                ImageReader picked = ImageIO.getImageReaders(in).next();
+                if (!(picked instanceof JpegmtImageReader) || !spi.canDecodeInput(in)) {
+                    failures.add(p + ": ImageIO picked " + picked.getClass().getName());
+                    continue;
+                }
+            }
+            BufferedImage expected = TestImages.decode(Files.readAllBytes(p));
+            try {
+                TestImages.assertSamplesEqual(expected, ImageIO.read(f), p.toString());
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: " + (files.size() - failures.size()) + "/"
+                + files.size() + " expect=decode files equal jpegmt's decode (corpus " + corpus + ")");
+        assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + failures);
+    }
+
+    /** SOF1, CMYK/YCCK and files djpeg warns about: when the plugin reads one, it reads it as jpegmt does. */
+    @Test
+    void optionalFilesReadThroughThePluginEqualJpegmtDecode() throws IOException {
+        List<Path> files = files("decode-optional");
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> failures = new ArrayList<>();
+        int claimed = 0;
+        for (Path p : files) {
+            try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
+                if (!spi.canDecodeInput(in)) {
+                    continue;
+                }
+            }
+            claimed++;
+            try {
+                TestImages.assertSamplesEqual(TestImages.decode(Files.readAllBytes(p)), ImageIO.read(p.toFile()),
+                        p.toString());
+            } catch (AssertionError | IOException e) {
+                failures.add(p + ": " + e.getMessage());
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: " + claimed + "/" + files.size()
+                + " expect=decode-optional files claimed, " + failures.size() + " differ from jpegmt's decode");
+        assertTrue(failures.isEmpty(), "failures: " + failures);
+    }
+
+    @Test
+    void providerDeclinesFilesOutsideBaseline() throws IOException {
+        List<Path> files = files("reject");
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> claimed = new ArrayList<>();
+        for (Path p : files) {
+            try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
+                if (spi.canDecodeInput(in)) {
+                    claimed.add(p.toString());
+                }
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: declined " + (files.size() - claimed.size()) + "/"
+                + files.size() + " expect=reject files");
+        assertTrue(claimed.isEmpty(), "claimed: " + claimed);
+    }
+
+    /** Malformed and fuzzed files: when the plugin claims one, reading ends in an image or an IOException. */
+    @Test
+    void damagedFilesGiveAnImageOrAnIoException() throws IOException {
+        List<Path> files = files("robust");
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> crashes = new ArrayList<>();
+        int claimed = 0;
+        for (Path p : files) {
+            ImageReader reader = spi.createReaderInstance();
+            try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
+                if (!spi.canDecodeInput(in)) {
+                    continue;
+                }
+                claimed++;
+                reader.setInput(in);
+                reader.read(0);
+            } catch (IOException expected) {
+                // a clean refusal
+            } catch (RuntimeException e) {
+                crashes.add(p + ": " + e);
+            } finally {
+                reader.dispose();
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: " + claimed + "/" + files.size()
+                + " expect=robust files claimed, " + crashes.size() + " runtime exceptions");
+        assertTrue(crashes.isEmpty(), "runtime exceptions: " + crashes);
+    }
+}
