@@ -172,9 +172,11 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
         for (String in : inputs) {
             Path p = Path.of(in);
             if (Files.isDirectory(p)) {
+                // an output directory below the input directory holds earlier outputs, not inputs
+                boolean skipOut = !p.toAbsolutePath().normalize().equals(absDir);
                 try (Stream<Path> walk = Files.walk(p)) {
                     for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        if (isInput(f) && !f.toAbsolutePath().normalize().startsWith(absDir)) {
+                        if (isInput(f) && !(skipOut && f.toAbsolutePath().normalize().startsWith(absDir))) {
                             found.add(new Job(f.toString(), dir.resolve(withExtension(p.relativize(f))).toString()));
                         }
                     }
