@@ -127,8 +127,8 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         }
         sb.append("  markers:\n");
         for (JpegStructure.Segment m : s.segments) {
-            sb.append(String.format(Locale.ROOT, "    %-5s offset %-9d length %-9d%s%n", m.name(), m.offset(), m.length(),
-                    m.note().isEmpty() ? "" : " " + m.note()));
+            sb.append(String.format(Locale.ROOT, "    %-5s offset %-9d length %-9d %s", m.name(), m.offset(), m.length(),
+                    m.note()).stripTrailing()).append('\n');
         }
         line(sb, "warnings", s.warnings.isEmpty() ? "none" : "");
         for (String w : s.warnings) {
