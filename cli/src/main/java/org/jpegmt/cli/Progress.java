@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /**
  * A one-line progress bar redrawn in place with {@code \r} on standard error. It is only drawn
  * when standard error is a terminal and {@code --quiet} is not given; otherwise every call does
- * nothing. Thread-safe; redraws at most ten times a second.
+ * nothing. Thread-safe; for more than 100 units, redraws at most ten times a second.
  */
 final class Progress {
     private static final int WIDTH = 79;
@@ -39,7 +39,7 @@ final class Progress {
             return;
         }
         long now = System.nanoTime();
-        if (done < total && now - lastDraw < 100_000_000L && lastDraw != 0) {
+        if (total > 100 && done < total && now - lastDraw < 100_000_000L && lastDraw != 0) {
             return;
         }
         lastDraw = now;

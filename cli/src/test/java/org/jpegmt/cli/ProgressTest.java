@@ -43,4 +43,31 @@ class ProgressTest {
         p.finish();
         assertEquals(0, bytes.size());
     }
+
+    @Test
+    void onlyBigSingleImagesGetAStepBar() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        EncodeCommand cmd = new EncodeCommand();
+        cmd.stderr = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        cmd.terminal = true;
+        ConvertCommand.Runner small = cmd.new Runner(null, 1, true);
+        small.read(1_000_000, "small.png");
+        small.step("small.jpg");
+        small.finish();
+        assertEquals(0, bytes.size(), "a small image draws nothing");
+
+        ConvertCommand.Runner big = cmd.new Runner(null, 1, true);
+        big.read(ConvertCommand.BIG_IMAGE_PIXELS, "big.png");
+        big.step("big.png (encoded)");
+        big.finish();
+        String s = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(s.contains("1/3 steps") && s.contains("2/3 steps"), s);
+
+        bytes.reset();
+        cmd.quiet = true;
+        ConvertCommand.Runner quiet = cmd.new Runner(null, 1, true);
+        quiet.read(ConvertCommand.BIG_IMAGE_PIXELS, "big.png");
+        quiet.finish();
+        assertEquals(0, bytes.size(), "--quiet draws nothing");
+    }
 }
