@@ -88,7 +88,8 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         }
         JpegStructure.Scan first = s.scans.get(0);
         String interval = first.restartInterval() == 0 ? "none" : "every " + first.restartInterval() + " MCUs";
-        return interval + ", " + first.restartMarkers() + " RST markers in the first scan"
+        return interval + (first.restartInterval() == 0 && first.restartMarkers() == 0 ? ""
+                : ", " + first.restartMarkers() + " RST markers in the first scan")
                 + (s.parallelDecodable() ? ": can be decoded in parallel" : ": entropy decoding is serial");
     }
 

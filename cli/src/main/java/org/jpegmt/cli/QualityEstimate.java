@@ -69,6 +69,6 @@ record QualityEstimate(int quality, double meanError) {
 
     String describe() {
         return exact() ? quality + " (IJG tables, exact)"
-                : String.format(java.util.Locale.ROOT, "~%d (not IJG tables; mean deviation %.1f)", quality, meanError);
+                : String.format(java.util.Locale.ROOT, "~%d (not exactly IJG tables; mean deviation %.2f)", quality, meanError);
     }
 }
