@@ -47,10 +47,12 @@ import picocli.CommandLine.Parameters;
  * iterations, and the slowest and fastest iteration.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Benchmark decoding and encoding of one image in this JVM, for each thread count and",
-                "with javax.imageio (the JDK's JPEG reader/writer) in the same run. Encoding re-encodes the",
-                "decoded pixels. A non-JPEG FILE is first encoded with the --quality/--subsampling settings.",
-                "Prints megapixels per second (median, min, max over iterations) and the speedup over 1 thread."},
+        description = {"Benchmark decoding and encoding against javax.imageio.",
+                "Decodes one image and re-encodes its pixels in this JVM, after a warm-up, for",
+                "each thread count and with the JDK's own JPEG reader/writer in the same run.",
+                "A non-JPEG FILE is first encoded with the --quality/--subsampling settings.",
+                "Prints megapixels per second (median, min, max over the iterations) and the",
+                "speedup over 1 thread."},
         footer = {"", "Examples:", "  jpegmt bench photo.jpg", "  jpegmt bench --threads 1,2,4 -q 85 -s 444 photo.jpg",
                 "  jpegmt bench --tsv --warmup 1 --iterations 3 --min-time 0 photo.jpg",
                 "", "--tsv prints one line per measurement: op<TAB>codec<TAB>threads<TAB>median<TAB>min<TAB>max",
@@ -62,7 +64,7 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "JPEG (or PNG/BMP/PPM/PGM) image")
     String file;
 
-    @Option(names = "--threads", paramLabel = "N,N...", split = ",",
+    @Option(names = "--threads", paramLabel = "N[,N...]", split = ",", hideParamSyntax = true,
             description = "thread counts to measure (default: 1 and all cores)")
     List<Integer> threads;
 

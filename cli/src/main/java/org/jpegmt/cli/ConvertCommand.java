@@ -33,7 +33,7 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
     static final long BIG_IMAGE_PIXELS = 50_000_000L;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "INPUT... OUTPUT: files or directories; - is standard input/output")
+            description = "INPUT... OUTPUT, or INPUT... with -o DIR: files or directories; - is standard input/output")
     List<String> paths;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
@@ -41,7 +41,7 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "cores to use in total, shared between files and strips of one image (default: all, ${DEFAULT-VALUE})")
+            description = "cores to use in total, shared between files and strips of an image (default: all, here ${DEFAULT-VALUE})")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"-f", "--force"}, description = "replace existing output files")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                         + "directories (searched recursively for .jpg .jpeg .jpe .jfif) into an output directory, keeping relative paths."},
         footer = {"", "Examples:", "  jpegmt decode photo.jpg photo.ppm",
                 "  jpegmt decode --strict photo.jpg photo.png",
-                "  jpegmt decode --format png -o png/ photos/      # photos/a/b.jpg -> png/a/b.png",
+                "  jpegmt decode --format png -o png/ photos/   # photos/a/b.jpg: png/a/b.png",
                 "  jpegmt decode --threads 2 photo.jpg - | pnmtopng > photo.png", "",
                 "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})
 final class DecodeCommand extends ConvertCommand {

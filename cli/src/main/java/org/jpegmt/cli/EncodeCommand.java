@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  jpegmt encode photo.png photo.jpg",
                 "  jpegmt encode -q 90 -s 444 --optimize photo.ppm photo.jpg",
                 "  jpegmt encode --stats -q 85 photo.png photo.jpg",
-                "  jpegmt encode -q 80 -o jpeg/ scans/ extra.png      # scans/a/b.png -> jpeg/a/b.jpg",
+                "  jpegmt encode -q 80 -o jpeg/ scans/ extra.png   # scans/a/b.png: jpeg/a/b.jpg",
                 "  jpegmt encode --restart-rows 0 photo.png no-restarts.jpg",
                 "  cat photo.ppm | jpegmt encode - - > photo.jpg", "",
                 "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})

@@ -14,11 +14,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jpegmt info FILE...}: what the headers and markers of JPEG files say. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Describe JPEG files: size, components, sampling, coding process, estimated IJG quality,",
-                "Huffman tables, restart interval and RST markers present (can it be decoded in parallel?),",
-                "metadata segments, every marker with offset and length, and warnings."},
+        description = {"Describe the headers and markers of JPEG files.",
+                "Size, components, sampling, coding process, estimated IJG quality, Huffman",
+                "tables, restart interval and the RST markers present (can it be decoded in",
+                "parallel?), metadata segments, every marker with its offset and length, and",
+                "warnings."},
         footer = {"", "Examples:", "  jpegmt info photo.jpg", "  jpegmt info --json photos/*.jpg",
-                "  jpegmt info --compare photo.png photo.jpg      # size, bpp, ratio, PSNR, MSE", "",
+                "  jpegmt info --compare photo.png photo.jpg   # size, bpp, ratio, PSNR, MSE", "",
                 "Exit status: 0 all files read, 1 some file failed, 2 usage error."})
 final class InfoCommand extends IoCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JPEG files (- for standard input)")
