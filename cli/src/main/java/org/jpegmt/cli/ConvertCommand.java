@@ -162,6 +162,9 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
         if (dir.toString().equals("-")) {
             throw usage("-o wants a directory, not -");
         }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw usage(dir + " is not a directory");
+        }
         if (inputs.contains("-")) {
             throw usage("standard input (-) takes a single output file, not -o DIR");
         }

@@ -147,6 +147,7 @@ class BatchTest {
         assertEquals(2, run("encode", "--threads", "0", a.toString(), dir.resolve("x.jpg").toString()).status());
         assertEquals(2, run("decode", "--format", "tiff", a.toString(), dir.resolve("x.tif").toString()).status());
         assertEquals(2, run("encode", a.toString()).status());
+        assertEquals(2, run("encode", a.toString(), "-o", a.toString()).status(), "-o names a file");
     }
 
     @Test
