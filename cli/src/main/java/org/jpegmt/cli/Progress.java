@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /**
  * A one-line progress bar redrawn in place with {@code \r} on standard error. It is only drawn
  * when standard error is a terminal and {@code --quiet} is not given; otherwise every call does
- * nothing. Thread-safe; for more than 100 units, redraws at most ten times a second.
+ * nothing. Thread-safe (it locks the stream, so error lines printed under that lock never tear the bar); for more than 100 units, redraws at most ten times a second.
  */
 final class Progress {
     private static final int WIDTH = 79;
@@ -33,28 +33,33 @@ final class Progress {
     }
 
     /** Counts {@code n} more units done, naming what is being worked on. */
-    synchronized void advance(long n, String current) {
-        done += n;
-        if (!enabled) {
-            return;
+    void advance(long n, String current) {
+        // lock the stream, not this object: callers print error lines holding the stream's lock
+        synchronized (err) {
+            done += n;
+            if (!enabled) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (total > 100 && done < total && now - lastDraw < 100_000_000L && lastDraw != 0) {
+                return;
+            }
+            lastDraw = now;
+            String line = render(done, total, unit, current);
+            err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+            err.flush();
+            drawnWidth = line.length();
         }
-        long now = System.nanoTime();
-        if (total > 100 && done < total && now - lastDraw < 100_000_000L && lastDraw != 0) {
-            return;
-        }
-        lastDraw = now;
-        String line = render(done, total, unit, current);
-        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
-        err.flush();
-        drawnWidth = line.length();
     }
 
     /** Erases the bar, leaving the cursor at the start of an empty line. */
-    synchronized void finish() {
-        if (enabled && drawnWidth > 0) {
-            err.print("\r" + " ".repeat(drawnWidth) + "\r");
-            err.flush();
-            drawnWidth = 0;
+    void finish() {
+        synchronized (err) {
+            if (enabled && drawnWidth > 0) {
+                err.print("\r" + " ".repeat(drawnWidth) + "\r");
+                err.flush();
+                drawnWidth = 0;
+            }
         }
     }
 
