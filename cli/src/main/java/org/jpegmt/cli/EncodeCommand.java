@@ -98,9 +98,8 @@ final class EncodeCommand extends ConvertCommand {
         if (stats) {
             ImageStats s = ImageStats.compare(image, decoder.decode(jpeg), jpeg.length);
             String line = (job.output().equals("-") ? job.input() : job.output()) + ": " + s.describe();
-            var report = reportStream(job);
-            synchronized (report) {
-                report.println(line);
+            synchronized (stdout) { // one whole line per file, whichever thread finishes first
+                reportStream(job).println(line);
             }
         }
         return new Done(data.length, jpeg.length, pixels);
