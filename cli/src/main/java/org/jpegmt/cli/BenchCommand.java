@@ -181,7 +181,13 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
             if (!noImageio) {
                 try {
                     Op run = op.equals("decode") ? imageioDecoder(jpeg) : imageioEncoder(image, encOptions);
-                    emit(out, measure(op, "imageio", 1, run, pixels), base, results);
+                    Result io = measure(op, "imageio", 1, run, pixels);
+                    emit(out, io, null, results);
+                    if (!tsv) {
+                        double best = results.stream().filter(r -> r.op().equals(io.op()) && r.codec().equals("jpegmt"))
+                                .mapToDouble(Result::median).max().orElse(0);
+                        out.printf(Locale.ROOT, "%-7s best jpegmt / imageio: %.2fx%n", op, best / io.median());
+                    }
                 } catch (Exception | LinkageError e) {
                     synchronized (stderr) {
                         stderr.println("jpegmt: " + file + ": javax.imageio cannot " + op + " this image: " + Main.describe(e));
@@ -214,8 +220,8 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
             out.println(r.tsv());
         } else {
             String speedup = base == null ? "" : String.format(Locale.ROOT, "%.2fx", r.median() / base.median());
-            out.printf(Locale.ROOT, "%-7s %-8s %7d %12.2f %9.2f %9.2f %12s%n", r.op(), r.codec(), r.threads(), r.median(),
-                    r.min(), r.max(), speedup);
+            out.println(String.format(Locale.ROOT, "%-7s %-8s %7d %12.2f %9.2f %9.2f %12s", r.op(), r.codec(), r.threads(),
+                    r.median(), r.min(), r.max(), speedup).stripTrailing());
         }
     }
 
