@@ -1,43 +1,79 @@
 package org.jpegmt.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
+import org.jpegmt.core.JpegInfo;
 import org.jpegmt.core.PixelImage;
+import org.jpegmt.mt.ParallelJpegDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code jpegmt decode IN OUT}: JPEG to PPM/PGM/PNG/BMP. */
-@Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode a JPEG file to PPM/PGM/PNG/BMP (chosen by OUT's extension).",
-        footer = {"", "Examples:", "  jpegmt decode photo.jpg photo.ppm", "  jpegmt decode --strict photo.jpg photo.png"})
-final class DecodeCommand extends IoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "JPEG file, or - for standard input")
-    String input;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "output file (.ppm .pgm .png .bmp), or - for PPM/PGM on standard output")
-    String output;
-
+/** {@code jpegmt decode INPUT... OUTPUT}: JPEG to PPM/PGM/PNG/BMP. */
+@Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Decode JPEG files to PPM/PGM/PNG/BMP.",
+                "One INPUT and one OUTPUT file (format from OUTPUT's extension, or --format), or several inputs and "
+                        + "directories (searched recursively for .jpg .jpeg .jpe .jfif) into an output directory, keeping relative paths."},
+        footer = {"", "Examples:", "  jpegmt decode photo.jpg photo.ppm",
+                "  jpegmt decode --strict photo.jpg photo.png",
+                "  jpegmt decode --format png -o png/ photos/   # photos/a/b.jpg: png/a/b.png",
+                "  jpegmt decode --threads 2 photo.jpg - | pnmtopng > photo.png", "",
+                "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})
+final class DecodeCommand extends ConvertCommand {
     @Option(names = "--strict", description = "fail on damaged data instead of recovering with a warning")
     boolean strict;
 
-    @Option(names = {"-f", "--force"}, description = "overwrite an existing output file")
-    boolean force;
+    @Option(names = "--format", paramLabel = "FMT",
+            description = "ppm, pgm, png or bmp (default: OUTPUT's extension; ppm/pgm for - and for directories)")
+    String format;
+
+    private ImageFiles.OutputFormat fixedFormat;
 
     @Override
-    public Integer call() throws Exception {
-        ImageFiles.OutputFormat format = output.equals("-") ? null : ImageFiles.OutputFormat.forName(output);
-        checkDistinct(input, output);
-        String label = input.equals("-") ? "<stdin>" : input;
-        DecoderOptions options = DecoderOptions.defaults().withStrict(strict)
-                .withWarningListener((message, offset) -> stderr.println("jpegmt: " + label + ": warning: "
-                        + message + (offset >= 0 ? " (at byte " + offset + ")" : "")));
-        byte[] data = readInput(input);
-        PixelImage image = new JpegDecoder(options).decode(data);
-        byte[] bytes = format == null ? Pnm.write(image) : ImageFiles.writeImage(image, format);
-        SafeOutput.write(Path.of(output), bytes, force, stdout);
-        return 0;
+    void validate() {
+        try {
+            fixedFormat = format == null ? null : ImageFiles.OutputFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    @Override
+    void checkSingle(Job job) {
+        if (fixedFormat == null && !job.output().equals("-")) {
+            try {
+                ImageFiles.OutputFormat.forName(job.output());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    String outputExtension() {
+        return fixedFormat == null ? ".ppm" : fixedFormat.extension();
+    }
+
+    @Override
+    boolean isInput(Path file) {
+        return hasExtension(file, ".jpg", ".jpeg", ".jpe", ".jfif");
+    }
+
+    @Override
+    Done convert(Job job, Runner runner) throws Exception {
+        ImageFiles.OutputFormat fmt = fixedFormat;
+        if (fmt == null && !job.output().equals("-")) {
+            fmt = ImageFiles.OutputFormat.forName(job.output());
+        }
+        byte[] data = readInput(job.input());
+        ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(job.input(), strict), runner.pool, runner.threads);
+        JpegInfo info = new JpegDecoder().readInfo(data);
+        runner.read((long) info.width() * info.height(), job.input());
+        PixelImage image = decoder.decode(data);
+        long pixels = (long) image.width() * image.height();
+        runner.step(job.input() + " (decoded)");
+        byte[] bytes = fmt == null ? Pnm.write(image) : ImageFiles.writeImage(image, fmt);
+        SafeOutput.write(Path.of(job.output()), bytes, force, stdout);
+        runner.step(job.output() + " (written)");
+        return new Done(data.length, bytes.length, pixels);
     }
 }

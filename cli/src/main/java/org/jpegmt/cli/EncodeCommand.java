@@ -1,30 +1,28 @@
 package org.jpegmt.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.jpegmt.core.EncoderOptions;
-import org.jpegmt.core.JpegDecoder;
-import org.jpegmt.core.JpegEncoder;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.Subsampling;
+import org.jpegmt.mt.ParallelJpegDecoder;
+import org.jpegmt.mt.ParallelJpegEncoder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code jpegmt encode IN OUT}: PNG/BMP/PPM/PGM/JPEG to baseline JPEG. */
-@Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Encode PNG/BMP/PPM/PGM (or re-encode JPEG) as baseline JPEG.",
+/** {@code jpegmt encode INPUT... OUTPUT}: PNG/BMP/PPM/PGM/JPEG to baseline JPEG. */
+@Command(name = "encode", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Encode PNG/BMP/PPM/PGM/GIF (or re-encode JPEG) as baseline JPEG.",
+                "One INPUT and one OUTPUT file, or several inputs and directories (searched recursively for "
+                        + ".png .bmp .ppm .pgm .pnm .gif .jpg .jpeg) into an output directory, keeping relative paths."},
         footer = {"", "Examples:", "  jpegmt encode photo.png photo.jpg",
                 "  jpegmt encode -q 90 -s 444 --optimize photo.ppm photo.jpg",
-                "  jpegmt encode --restart-rows 0 photo.png no-restarts.jpg"})
-final class EncodeCommand extends IoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "input image, or - for standard input")
-    String input;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "output JPEG file, or - for standard output")
-    String output;
-
+                "  jpegmt encode --stats -q 85 photo.png photo.jpg",
+                "  jpegmt encode -q 80 -o jpeg/ scans/ extra.png   # scans/a/b.png: jpeg/a/b.jpg",
+                "  jpegmt encode --restart-rows 0 photo.png no-restarts.jpg",
+                "  cat photo.ppm | jpegmt encode - - > photo.jpg", "",
+                "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})
+final class EncodeCommand extends ConvertCommand {
     @Option(names = {"-q", "--quality"}, paramLabel = "Q", defaultValue = "75",
             description = "quality 1..100 (default: ${DEFAULT-VALUE})")
     int quality;
@@ -39,8 +37,13 @@ final class EncodeCommand extends IoCommand implements Callable<Integer> {
     @Option(names = "--optimize", description = "optimal Huffman tables (smaller file, slower)")
     boolean optimize;
 
-    @Option(names = {"-f", "--force"}, description = "overwrite an existing output file")
-    boolean force;
+    @Option(names = "--strict", description = "JPEG inputs: fail on damaged data instead of recovering with a warning")
+    boolean strict;
+
+    @Option(names = "--stats", description = "print size, bits per pixel, compression ratio, PSNR and MSE against the input")
+    boolean stats;
+
+    private EncoderOptions options;
 
     static final class Restart {
         @Option(names = "--restart-rows", paramLabel = "N",
@@ -63,13 +66,42 @@ final class EncodeCommand extends IoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        EncoderOptions opts = options();
-        checkDistinct(input, output);
-        byte[] data = readInput(input);
-        PixelImage image = ImageFiles.readImage(data, new JpegDecoder());
-        byte[] jpeg = new JpegEncoder(opts).encode(image);
-        SafeOutput.write(Path.of(output), jpeg, force, stdout);
-        return 0;
+    void validate() {
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    @Override
+    String outputExtension() {
+        return ".jpg";
+    }
+
+    @Override
+    boolean isInput(Path file) {
+        return hasExtension(file, ".png", ".bmp", ".ppm", ".pgm", ".pnm", ".gif", ".jpg", ".jpeg");
+    }
+
+    @Override
+    Done convert(Job job, Runner runner) throws Exception {
+        byte[] data = readInput(job.input());
+        ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(job.input(), strict), runner.pool, runner.threads);
+        PixelImage image = ImageFiles.readImage(data, decoder::decode);
+        long pixels = (long) image.width() * image.height();
+        runner.read(pixels, job.input());
+        byte[] jpeg = new ParallelJpegEncoder(options, runner.pool, runner.threads).encode(image);
+        runner.step(job.input() + " (encoded)");
+        SafeOutput.write(Path.of(job.output()), jpeg, force, stdout);
+        runner.step(job.output() + " (written)");
+        if (stats) {
+            ImageStats s = ImageStats.compare(image, decoder.decode(jpeg), jpeg.length);
+            String line = (job.output().equals("-") ? job.input() : job.output()) + ": " + s.describe();
+            synchronized (stdout) { // one whole line per file, whichever thread finishes first
+                reportStream(job).println(line);
+            }
+        }
+        return new Done(data.length, jpeg.length, pixels);
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jpegmt.core.BufferedImages;
-import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.PixelFormat;
 import org.jpegmt.core.PixelImage;
 
@@ -19,6 +18,21 @@ final class ImageFiles {
     /** Output formats for decoded images, by file extension. */
     enum OutputFormat {
         PPM, PGM, PNG, BMP;
+
+        /** @return the usual extension, with the dot */
+        String extension() {
+            return "." + name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses {@code --format}: ppm, pgm, png or bmp (any case). */
+        static OutputFormat parse(String name) {
+            for (OutputFormat f : values()) {
+                if (f.name().equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown format '" + name + "': use ppm, pgm, png or bmp");
+        }
 
         static OutputFormat forName(String fileName) {
             String lower = fileName.toLowerCase(Locale.ROOT);
@@ -39,6 +53,12 @@ final class ImageFiles {
         }
     }
 
+    /** Decodes JPEG data: a {@code JpegDecoder} or a {@code ParallelJpegDecoder}. */
+    @FunctionalInterface
+    interface JpegReader {
+        PixelImage decode(byte[] jpeg) throws IOException;
+    }
+
     static boolean isJpeg(byte[] data) {
         return data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8;
     }
@@ -47,7 +67,7 @@ final class ImageFiles {
      * Decodes an input image: JPEG (with jpegmt), PGM/PPM, or anything javax.imageio reads
      * (PNG, BMP, GIF).
      */
-    static PixelImage readImage(byte[] data, JpegDecoder jpegDecoder) throws IOException {
+    static PixelImage readImage(byte[] data, JpegReader jpegDecoder) throws IOException {
         if (isJpeg(data)) {
             PixelImage image = jpegDecoder.decode(data);
             return image.format() == PixelFormat.CMYK

@@ -6,17 +6,65 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jpegmt.core.DecoderOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Shared plumbing of the subcommands: where standard streams go, and reading an input. */
+/**
+ * Shared plumbing of the subcommands: where the standard streams go, reading an input, the
+ * options every command has ({@code --quiet}, {@code --debug}), and usage errors.
+ */
 abstract class IoCommand {
     OutputStream stdout = System.out;
     PrintStream stderr = System.err;
     InputStream stdin = System.in;
+    /** Whether stderr is a terminal (progress bars are drawn only there). */
+    boolean terminal = System.console() != null;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quiet", description = "no progress bar and no batch summary")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "print stack traces with errors")
+    boolean debug;
 
     void streams(InputStream in, OutputStream out, PrintStream err) {
         this.stdin = in;
         this.stdout = out;
         this.stderr = err;
+    }
+
+    /** A usage error: reported with a hint to --help, exit status 2. */
+    CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Reports one failed input on one line (and its stack trace with --debug). */
+    void reportFailure(String label, Throwable e) {
+        synchronized (stderr) {
+            String reason = Main.describe(e);
+            if (reason.startsWith(label + ": ")) {
+                reason = reason.substring(label.length() + 2);
+            }
+            stderr.println("jpegmt: " + label + ": " + reason);
+            if (debug) {
+                e.printStackTrace(stderr);
+            }
+        }
+    }
+
+    /** Decoder settings whose warnings go to standard error as {@code jpegmt: LABEL: warning: ...}. */
+    DecoderOptions decoderOptions(String label, boolean strict) {
+        return DecoderOptions.defaults().withStrict(strict).withWarningListener((message, offset) -> {
+            synchronized (stderr) {
+                stderr.println("jpegmt: " + label + ": warning: " + message
+                        + (offset >= 0 ? " (at byte " + offset + ")" : ""));
+            }
+        });
     }
 
     /** Reads a whole input file, or standard input for {@code -}. */
@@ -26,7 +74,7 @@ abstract class IoCommand {
         }
         Path p = Path.of(name);
         if (Files.isDirectory(p)) {
-            throw new IOException(name + ": is a directory");
+            throw new IOException("is a directory");
         }
         return Files.readAllBytes(p);
     }
@@ -38,7 +86,7 @@ abstract class IoCommand {
         }
         Path in = Path.of(input).toAbsolutePath().normalize();
         Path out = Path.of(output).toAbsolutePath().normalize();
-        if (in.equals(out) || (Files.exists(out) && Files.isSameFile(in, out))) {
+        if (in.equals(out) || (Files.exists(out) && Files.exists(in) && Files.isSameFile(in, out))) {
             throw new IOException(output + ": output is the input file");
         }
     }

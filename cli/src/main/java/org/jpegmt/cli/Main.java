@@ -1,6 +1,7 @@
 package org.jpegmt.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.jpegmt.core.JpegException;
@@ -10,8 +11,11 @@ import picocli.CommandLine.Command;
 /** The {@code jpegmt} command: encode, decode and inspect JPEG files. */
 @Command(name = "jpegmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Baseline JPEG encoder/decoder, multithreaded through restart markers.",
-        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  jpegmt encode photo.png photo.jpg",
+                "  jpegmt decode -o decoded/ photos/", "  jpegmt info --json photo.jpg",
+                "  jpegmt bench photo.jpg", "", "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})
 public final class Main {
     /** Exit status: some input failed. */
     static final int EXIT_FAILED = 1;
@@ -39,6 +43,9 @@ public final class Main {
         cmd.setExitCodeExceptionMapper(e -> EXIT_FAILED);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("jpegmt: " + describe(e));
+            if (commandLine.getCommand() instanceof IoCommand io && io.debug) {
+                e.printStackTrace(err);
+            }
             return EXIT_FAILED;
         });
         cmd.setParameterExceptionHandler((e, args1) -> {
@@ -53,7 +60,13 @@ public final class Main {
     /** One line for an error, without a stack trace. */
     static String describe(Throwable e) {
         if (e instanceof NoSuchFileException) {
-            return e.getMessage() + ": no such file";
+            return e.getMessage() + ": no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return e.getMessage() + ": permission denied";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (try fewer --threads, or more heap: JPEGMT_JAVA_OPTS=-Xmx8g)";
         }
         if (e instanceof FileAlreadyExistsException) {
             return e.getMessage();

@@ -7,6 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes an output file so that nothing is lost or half-written: the bytes go to a temporary
@@ -15,6 +17,21 @@ import java.nio.file.StandardCopyOption;
  */
 final class SafeOutput {
     private SafeOutput() {
+    }
+
+    /** Temporary files being written; deleted by a shutdown hook if the JVM is stopped (Ctrl-C). */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_PROGRESS) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // the JVM is going away; nothing more can be done
+                }
+            }
+        }, "jpegmt-cleanup"));
     }
 
     static void write(Path target, byte[] bytes, boolean force, OutputStream stdout) throws IOException {
@@ -30,6 +47,7 @@ final class SafeOutput {
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        IN_PROGRESS.add(tmp);
         try {
             Files.write(tmp, bytes);
             try {
@@ -44,6 +62,7 @@ final class SafeOutput {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            IN_PROGRESS.remove(tmp);
         }
     }
 }
