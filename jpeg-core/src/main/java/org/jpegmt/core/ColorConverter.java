@@ -64,9 +64,17 @@ final class ColorConverter {
         }
     }
 
+    /** SAT[v + 512] = v saturated to 0..255 for v in -512..1535. */
+    private static final byte[] SAT = new byte[2048];
+
+    static {
+        for (int i = 0; i < SAT.length; i++) {
+            SAT[i] = (byte) Math.max(0, Math.min(255, i - 512));
+        }
+    }
+
     private static byte clamp(int v) {
-        // In range: as is; below 0: ~(negative >> 31) & 255 = 0; above 255: 255.
-        return (byte) ((v & ~255) == 0 ? v : ~(v >> 31) & 255);
+        return SAT[(v + 512) & 2047];
     }
 
     /** Three planes interleaved unchanged (RGB files: Adobe transform 0 or ids 'R','G','B'). */

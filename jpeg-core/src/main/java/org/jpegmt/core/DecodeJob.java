@@ -367,15 +367,22 @@ public final class DecodeJob {
     private int restart(BitReader br, int m, ScanDecoder.State st) throws JpegException {
         int marker;
         int after;
+        // Whole bytes of the segment that the MCUs did not use: libjpeg drops them at a restart
+        // and reports them as extraneous.
+        int leftover = br.unusedBytes();
         if (br.ended && br.marker >= 0) {
             marker = br.marker;
             after = br.markerPos + 1;
+            if (leftover > 0) {
+                warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
+                        leftover, marker), br.markerPos - 1);
+            }
         } else if (br.ended) {
             marker = eof();
             after = data.length;
         } else {
             markers.pos = br.position();
-            marker = markers.nextMarker();
+            marker = markers.nextMarker(leftover);
             after = markers.pos;
         }
         boolean pending = false;

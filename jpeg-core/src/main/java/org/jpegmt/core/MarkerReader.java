@@ -119,8 +119,16 @@ final class MarkerReader {
      * @return the marker code; {@link #pos} is after it
      */
     int nextMarker() throws InvalidJpegException {
+        return nextMarker(0);
+    }
+
+    /**
+     * @param discardedBefore data bytes already dropped before {@link #pos} (libjpeg adds the whole
+     *     bytes left in its bit buffer at a restart), reported together with the skipped ones
+     */
+    int nextMarker(int discardedBefore) throws InvalidJpegException {
         int start = pos;
-        int discarded = 0;
+        int discarded = discardedBefore;
         int p = pos;
         for (;;) {
             while (p < d.length && d[p] != (byte) 0xFF) {

@@ -82,8 +82,18 @@ class CorpusTest {
     }
 
     private static PixelImage decode(String file) throws Exception {
+        return decode(file, new ArrayList<>());
+    }
+
+    /** Decodes on the pool thread with a time limit, collecting the warnings. */
+    private static PixelImage decode(String file, List<String> warnings) throws Exception {
         byte[] jpeg = Files.readAllBytes(corpus.resolve(file));
-        Future<PixelImage> f = pool.submit(() -> new JpegDecoder().decode(jpeg));
+        DecoderOptions opts = DecoderOptions.defaults().withWarningListener((m, o) -> {
+            synchronized (warnings) {
+                warnings.add(m);
+            }
+        });
+        Future<PixelImage> f = pool.submit(() -> new JpegDecoder(opts).decode(jpeg));
         try {
             return f.get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -150,12 +160,16 @@ class CorpusTest {
         List<String[]> list = rowsWith("decode");
         for (String[] r : list) {
             try {
-                PixelImage img = decode(r[0]);
+                List<String> warnings = new ArrayList<>();
+                PixelImage img = decode(r[0], warnings);
                 String diff = compare(img, Pnm.read(corpus.resolve(r[9])));
                 if (diff == null) {
                     exact++;
                 } else {
                     failures.add(r[0] + " [" + r[5] + "]: " + diff);
+                }
+                if (!warnings.isEmpty()) {
+                    failures.add(r[0] + ": djpeg decodes it silently, we warned " + warnings);
                 }
             } catch (Exception | AssertionError e) {
                 failures.add(r[0] + ": " + e);
@@ -171,9 +185,16 @@ class CorpusTest {
         int exact = 0;
         List<String[]> list = rowsWith("decode-optional");
         List<String> notes = new ArrayList<>();
+        int warnAgree = 0;
         for (String[] r : list) {
             try {
-                PixelImage img = decode(r[0]);
+                List<String> warnings = new ArrayList<>();
+                PixelImage img = decode(r[0], warnings);
+                if (warnings.isEmpty() == r[8].equals("ok")) {
+                    warnAgree++;
+                } else {
+                    notes.add(r[0] + ": djpeg says '" + r[8] + "', we warned " + warnings);
+                }
                 if (r[9].equals("-")) {
                     notes.add(r[0] + ": decoded, no reference");
                     continue;
@@ -190,7 +211,8 @@ class CorpusTest {
                 throw new AssertionError(r[0] + " crashed", e);
             }
         }
-        System.out.println("corpus decode-optional: " + exact + "/" + list.size() + " exact");
+        System.out.println("corpus decode-optional: " + exact + "/" + list.size() + " exact, warned iff djpeg warns: "
+                + warnAgree + "/" + list.size());
         notes.forEach(f -> System.out.println("  " + f));
     }
 
@@ -225,10 +247,18 @@ class CorpusTest {
         List<String[]> list = rowsWith("robust");
         int images = 0;
         int errors = 0;
+        int withRef = 0;
+        int sameAsLibjpeg = 0;
         for (String[] r : list) {
             try {
-                decode(r[0]);
+                PixelImage img = decode(r[0]);
                 images++;
+                if (!r[9].equals("-")) {
+                    withRef++;
+                    if (compare(img, Pnm.read(corpus.resolve(r[9]))) == null) {
+                        sameAsLibjpeg++;
+                    }
+                }
             } catch (JpegException e) {
                 errors++;
             } catch (Exception | AssertionError e) {
@@ -236,7 +266,8 @@ class CorpusTest {
             }
         }
         System.out.println("corpus robust: " + images + " images, " + errors + " JpegExceptions, "
-                + failures.size() + " failures of " + list.size());
+                + failures.size() + " failures of " + list.size() + "; equal to libjpeg's recovery output: "
+                + sameAsLibjpeg + "/" + withRef + " of those with a reference (informative)");
         failures.forEach(f -> System.out.println("  " + f));
         assertTrue(failures.isEmpty(), failures.toString());
     }
