@@ -42,7 +42,7 @@ public final class DecodeJob {
     private final ScanDecoder firstDecoder;
     private final int firstRestartInterval;
     private final JpegInfo info;
-    private final byte[][] planes;
+    private final boolean[] inFirstScan;
     private final int[][] latchedQuant;
     private final int colorMode;
     private final PixelFormat format;
@@ -50,8 +50,9 @@ public final class DecodeJob {
     private final int[] rv;
     private final int[] dw;
     private final int[] dh;
-    private final int[] planeWidth;
     private final int upsampledWidth;
+    /** Whole planes, allocated on first use (segment decoding, several scans). */
+    private volatile Planes whole;
 
     private DecodeJob(byte[] data, DecoderOptions options) throws JpegException {
         this.data = data;
@@ -84,7 +85,6 @@ public final class DecodeJob {
         rv = new int[nc];
         dw = new int[nc];
         dh = new int[nc];
-        planeWidth = new int[nc];
         int upw = 0;
         for (int c = 0; c < nc; c++) {
             FrameHeader.Component fc = frame.components()[c];
@@ -92,31 +92,43 @@ public final class DecodeJob {
             rv[c] = vmax / fc.v();
             dw[c] = frame.dw(c);
             dh[c] = frame.dh(c);
-            planeWidth[c] = frame.planeWidth(c);
             method[c] = Upsampler.method(rh, rv[c], dw[c]);
             upw = Math.max(upw, dw[c] * rh);
         }
         upsampledWidth = upw;
 
-        // Sizes were checked against maxPixels in the frame header, so these fit in an int.
-        planes = new byte[nc][];
-        boolean[] inFirst = new boolean[nc];
+        inFirstScan = new boolean[nc];
         for (int c : scan.components()) {
-            inFirst[c] = true;
-        }
-        for (int c = 0; c < nc; c++) {
-            planes[c] = new byte[planeWidth[c] * frame.planeHeight(c)];
-            if (!inFirst[c]) {
-                // A component whose scan never comes decodes as all-zero coefficients.
-                Arrays.fill(planes[c], (byte) 128);
-            }
+            inFirstScan[c] = true;
         }
         latchedQuant = new int[nc][];
         firstDecoder = scanDecoder(scan);
     }
 
+    /** @return the whole planes, allocated (thread-safely) on the first call */
+    private Planes wholePlanes() {
+        Planes p = whole;
+        if (p == null) {
+            synchronized (this) {
+                p = whole;
+                if (p == null) {
+                    p = Planes.whole(frame);
+                    for (int c = 0; c < frame.count(); c++) {
+                        if (!inFirstScan[c]) {
+                            // A component whose scan never comes decodes as all-zero coefficients.
+                            Arrays.fill(p.data[c], (byte) 128);
+                        }
+                    }
+                    whole = p;
+                }
+            }
+        }
+        return p;
+    }
+
     /**
-     * Reads the headers up to the first scan, checks the limits and allocates the planes.
+     * Reads the headers up to the first scan and checks the limits. The planes (one byte per
+     * sample and component) are allocated when first needed.
      *
      * @param jpeg the whole file (not copied; must not change while the job is used)
      * @param options decoder settings
@@ -192,7 +204,7 @@ public final class DecodeJob {
         BitReader br = new BitReader(data);
         br.reset(start, end);
         ScanDecoder.State st = new ScanDecoder.State();
-        firstDecoder.decode(br, (int) first, count, st);
+        firstDecoder.decode(br, (int) first, count, st, wholePlanes());
     }
 
     /**
@@ -200,6 +212,10 @@ public final class DecodeJob {
      * {@code out} (see the class comment for which MCU rows must be decoded first).
      */
     public void convertRows(int y0, int y1, PixelImage out) {
+        convert(wholePlanes(), y0, y1, out);
+    }
+
+    private void convert(Planes planes, int y0, int y1, PixelImage out) {
         int nc = frame.count();
         int w = frame.width();
         byte[][] scratch = new byte[nc][];
@@ -215,12 +231,12 @@ public final class DecodeJob {
         int[] cs = new int[upsampledWidth + 2];
         if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == Upsampler.H2V2
                 && method[2] == Upsampler.H2V2 && dw[1] == dw[2]) {
-            convertRows420(y0, y1, dst, stride, cs);
+            convertRows420(planes, y0, y1, dst, stride, cs);
             return;
         }
         for (int y = y0; y < y1; y++) {
             for (int c = 0; c < nc; c++) {
-                rowSource(c, y, scratch[c], cs, src, off);
+                rowSource(planes, c, y, scratch[c], cs, src, off);
             }
             int o = y * stride;
             switch (colorMode) {
@@ -234,42 +250,44 @@ public final class DecodeJob {
     }
 
     /** The 4:2:0 YCbCr fast path: fancy h2v2 fused with the colour conversion. */
-    private void convertRows420(int y0, int y1, byte[] dst, int stride, int[] csb) {
+    private void convertRows420(Planes planes, int y0, int y1, byte[] dst, int stride, int[] csb) {
         int[] csr = new int[csb.length];
         int w = frame.width();
         int cw = dw[1];
-        int pw = planeWidth[1];
         for (int y = y0; y < y1; y++) {
             int j = y >> 1;
             int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
-            Upsampler.columnSums(planes[1], j * pw, far * pw, cw, csb);
-            Upsampler.columnSums(planes[2], j * pw, far * pw, cw, csr);
-            ColorConverter.yccToRgbH2v2(planes[0], y * planeWidth[0], csb, csr, w, dst, y * stride);
+            int near1 = planes.rowOffset(1, j);
+            int far1 = planes.rowOffset(1, far);
+            Upsampler.columnSums(planes.data[1], near1, far1, cw, csb);
+            Upsampler.columnSums(planes.data[2], near1, far1, cw, csr);
+            ColorConverter.yccToRgbH2v2(planes.data[0], planes.rowOffset(0, y), csb, csr, w, dst, y * stride);
         }
     }
 
     /** Points src[c]/off[c] at the (upsampled) samples of component c for output row y. */
-    private void rowSource(int c, int y, byte[] tmp, int[] cs, byte[][] src, int[] off) {
-        byte[] plane = planes[c];
-        int pw = planeWidth[c];
+    private void rowSource(Planes planes, int c, int y, byte[] tmp, int[] cs, byte[][] src, int[] off) {
+        byte[] plane = planes.data[c];
         switch (method[c]) {
             case Upsampler.NONE -> {
                 src[c] = plane;
-                off[c] = y * pw;
+                off[c] = planes.rowOffset(c, y);
                 return;
             }
-            case Upsampler.H2V1 -> Upsampler.h2v1(plane, y * pw, dw[c], tmp);
+            case Upsampler.H2V1 -> Upsampler.h2v1(plane, planes.rowOffset(c, y), dw[c], tmp);
             case Upsampler.H1V2, Upsampler.H2V2 -> {
                 int j = y >> 1;
                 boolean upper = (y & 1) == 0;
                 int far = upper ? Math.max(j - 1, 0) : Math.min(j + 1, dh[c] - 1);
+                int nearOff = planes.rowOffset(c, j);
+                int farOff = planes.rowOffset(c, far);
                 if (method[c] == Upsampler.H1V2) {
-                    Upsampler.h1v2(plane, j * pw, far * pw, upper ? 1 : 2, dw[c], tmp);
+                    Upsampler.h1v2(plane, nearOff, farOff, upper ? 1 : 2, dw[c], tmp);
                 } else {
-                    Upsampler.h2v2(plane, j * pw, far * pw, dw[c], cs, tmp);
+                    Upsampler.h2v2(plane, nearOff, farOff, dw[c], cs, tmp);
                 }
             }
-            default -> Upsampler.box(plane, (y / rv[c]) * pw, dw[c], upsampledRatio(c), tmp);
+            default -> Upsampler.box(plane, planes.rowOffset(c, y / rv[c]), dw[c], upsampledRatio(c), tmp);
         }
         src[c] = tmp;
         off[c] = 0;
@@ -290,14 +308,19 @@ public final class DecodeJob {
         BitReader br = new BitReader(data);
         ScanDecoder.State st = new ScanDecoder.State();
         if (singleScan()) {
-            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, out);
+            int[] rows = new int[frame.count()];
+            for (int c = 0; c < rows.length; c++) {
+                rows[c] = firstDecoder.blockRowsPerMcuRow(c);
+            }
+            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, Planes.ring(frame, rows), out);
             return out;
         }
+        Planes planes = wholePlanes();
         ScanHeader scan = firstScan;
         ScanDecoder sd = firstDecoder;
         int ri = firstRestartInterval;
         for (;;) {
-            markers.pos = decodeScan(sd, scan, ri, br, st, null);
+            markers.pos = decodeScan(sd, scan, ri, br, st, planes, null);
             if (markers.eofSeen) {
                 break;
             }
@@ -308,7 +331,7 @@ public final class DecodeJob {
             sd = scanDecoder(scan);
             ri = markers.restartInterval;
         }
-        convertRows(0, frame.height(), out);
+        convert(planes, 0, frame.height(), out);
         return out;
     }
 
@@ -320,7 +343,7 @@ public final class DecodeJob {
      * @return offset of the marker after the scan data (its FF byte), or the data length
      */
     private int decodeScan(ScanDecoder sd, ScanHeader scan, int ri, BitReader br, ScanDecoder.State st,
-            PixelImage out) throws JpegException {
+            Planes planes, PixelImage out) throws JpegException {
         int total = sd.mcuCount;
         int perRow = sd.mcusPerRow;
         int interval = ri == 0 ? total : ri;
@@ -335,13 +358,13 @@ public final class DecodeJob {
             while (mcu < segEnd) {
                 int rowEnd = (mcu / perRow + 1) * perRow;
                 int next = Math.min(segEnd, rowEnd);
-                sd.decode(br, mcu, next - mcu, st);
+                sd.decode(br, mcu, next - mcu, st, planes);
                 mcu = next;
                 if (out != null && mcu == rowEnd) {
                     // MCU row r is complete: the output rows of row r - 1 now have all they need.
                     int y1 = Math.min(frame.height(), (mcu / perRow - 1) * rowHeight);
                     if (y1 > converted) {
-                        convertRows(converted, y1, out);
+                        convert(planes, converted, y1, out);
                         converted = y1;
                     }
                 }
@@ -353,7 +376,7 @@ public final class DecodeJob {
             }
         }
         if (out != null && converted < frame.height()) {
-            convertRows(converted, frame.height(), out);
+            convert(planes, converted, frame.height(), out);
         }
         return endOfScan(br);
     }
@@ -497,7 +520,7 @@ public final class DecodeJob {
             }
             q[i] = latchedQuant[c];
         }
-        return new ScanDecoder(frame, scan.components(), dc, ac, q, planes, warn);
+        return new ScanDecoder(frame, scan.components(), dc, ac, q, warn);
     }
 
     private static HuffmanTable table(HuffmanSpec[] specs, int slot, boolean isDc, long at)
