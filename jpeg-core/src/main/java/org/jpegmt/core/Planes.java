@@ -23,32 +23,33 @@ final class Planes {
 
     /** Whole planes (sizes were checked against maxPixels, so they fit in an int). */
     static Planes whole(FrameHeader frame) {
-        int n = frame.count();
-        byte[][] data = new byte[n][];
-        int[] stride = new int[n];
-        int[] rows = new int[n];
-        for (int c = 0; c < n; c++) {
-            stride[c] = frame.planeWidth(c);
+        int[] rows = new int[frame.count()];
+        for (int c = 0; c < rows.length; c++) {
             rows[c] = frame.planeHeight(c) / 8;
-            data[c] = new byte[stride[c] * frame.planeHeight(c)];
         }
-        return new Planes(data, stride, rows);
+        return allocate(frame, rows);
     }
 
     /**
      * @param blockRowsPerMcuRow block rows of each component in one MCU row of the scan
      */
     static Planes ring(FrameHeader frame, int[] blockRowsPerMcuRow) {
+        int[] rows = new int[frame.count()];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = Math.min(3 * blockRowsPerMcuRow[c], frame.planeHeight(c) / 8);
+        }
+        return allocate(frame, rows);
+    }
+
+    private static Planes allocate(FrameHeader frame, int[] blockRows) {
         int n = frame.count();
         byte[][] data = new byte[n][];
         int[] stride = new int[n];
-        int[] rows = new int[n];
         for (int c = 0; c < n; c++) {
             stride[c] = frame.planeWidth(c);
-            rows[c] = Math.min(3 * blockRowsPerMcuRow[c], frame.planeHeight(c) / 8);
-            data[c] = new byte[stride[c] * rows[c] * 8];
+            data[c] = new byte[stride[c] * blockRows[c] * 8];
         }
-        return new Planes(data, stride, rows);
+        return new Planes(data, stride, blockRows);
     }
 
     /** @return offset of sample row y of component c */
