@@ -140,8 +140,10 @@ final class MarkerReader {
             }
             if (p >= d.length) {
                 pos = d.length;
-                eofSeen = true;
-                warn.warn("Premature end of JPEG file", d.length);
+                if (!eofSeen) {
+                    eofSeen = true;
+                    warn.warn("Premature end of JPEG file", d.length);
+                }
                 return EOI;
             }
             int c = d[p] & 0xFF;
@@ -183,14 +185,35 @@ final class MarkerReader {
         return len - 2;
     }
 
+    /**
+     * Length of a segment whose contents are skipped (APPn, COM, DNL, DAC). Like libjpeg: a
+     * length below 2 skips nothing, and a segment cut off by the end of the data runs into it
+     * (warning; the next marker read is then EOI).
+     *
+     * @return bytes to skip after the length field, within the data; pos is after the field
+     */
+    private int lenientLength(int marker, int at) throws InvalidJpegException {
+        if (pos + 2 > d.length) {
+            throw new InvalidJpegException(String.format("truncated 0xFF%02X segment", marker), at);
+        }
+        int n = Math.max(0, u16(pos) - 2);
+        pos += 2;
+        if (pos + n > d.length) {
+            warn.warn("Premature end of JPEG file", d.length);
+            eofSeen = true;
+            return d.length - pos;
+        }
+        return n;
+    }
+
     private void skipSegment(int marker, int at) throws InvalidJpegException {
-        int n = segmentLength(marker, at); // not "pos += ...": the call moves pos
+        int n = lenientLength(marker, at); // not "pos += ...": the call moves pos
         pos += n;
     }
 
     /** B.2.4.6 application data: only JFIF APP0 and Adobe APP14 matter (libjpeg jdmarker.c). */
     private void readApp(int marker, int at) throws InvalidJpegException {
-        int n = segmentLength(marker, at);
+        int n = lenientLength(marker, at);
         int p = pos;
         if (marker == 0xE0 && n >= 14 && u8(p) == 'J' && u8(p + 1) == 'F' && u8(p + 2) == 'I'
                 && u8(p + 3) == 'F' && u8(p + 4) == 0) {
