@@ -242,6 +242,36 @@ class CorpusTest {
     }
 
     @Test
+    void readInfoDescribesEveryFileWithAFrameOrThrowsAJpegException() throws Exception {
+        Assumptions.assumeTrue(corpus != null, "corpus not found, corpus tests skipped");
+        List<String> failures = new ArrayList<>();
+        int described = 0;
+        for (String[] r : rows) {
+            byte[] jpeg = Files.readAllBytes(corpus.resolve(r[0]));
+            try {
+                JpegInfo info = new JpegDecoder().readInfo(jpeg);
+                described++;
+                if (!r[2].equals("-") && r[5].matches("[0-9x,]+") && r[13].equals("1")
+                        && (info.width() != Integer.parseInt(r[2]) || info.height() != Integer.parseInt(r[3]))) {
+                    failures.add(r[0] + ": size " + info.width() + "x" + info.height());
+                }
+                if (r[11].equals("decode") && !info.samplingFactors().equals(r[5])) {
+                    failures.add(r[0] + ": sampling " + info.samplingFactors() + " vs " + r[5]);
+                }
+            } catch (JpegException e) {
+                if (r[11].equals("decode") || r[11].equals("decode-optional")) {
+                    failures.add(r[0] + ": " + e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                failures.add(r[0] + ": " + e);
+            }
+        }
+        System.out.println("corpus readInfo: " + described + "/" + rows.size() + " described");
+        failures.forEach(f -> System.out.println("  " + f));
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void robustFilesGiveAnImageOrAJpegException() throws Exception {
         List<String> failures = new ArrayList<>();
         List<String[]> list = rowsWith("robust");
