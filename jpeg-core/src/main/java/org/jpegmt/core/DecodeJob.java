@@ -177,6 +177,54 @@ public final class DecodeJob {
         return firstScan.count() == frame.count();
     }
 
+    /**
+     * Finds the entropy-coded segments of the first scan: one pass over its bytes, skipping
+     * {@code FF 00} stuffing and {@code FF} fill, stopping at the first marker that is not RSTn.
+     *
+     * @return {@code bounds} with segment i in {@code jpeg[bounds[2i], bounds[2i+1])}, ready for
+     *     {@link #decodeSegment}; or null when the markers are not clean (not RST0, RST1, ...
+     *     in order, or not exactly one per interval boundary): decode such files with
+     *     {@link #decodeAll()}, which resynchronises as libjpeg does
+     */
+    public int[] segmentBounds() {
+        int ri = firstRestartInterval == 0 ? mcuCount() : firstRestartInterval;
+        long count = (mcuCount() + (long) ri - 1) / ri;
+        int[] bounds = new int[(int) (2 * count)];
+        int seg = 0;
+        bounds[0] = scanDataOffset();
+        int p = scanDataOffset();
+        int n = data.length;
+        while (p < n) {
+            if (data[p] != (byte) 0xFF) {
+                p++;
+                continue;
+            }
+            int ff = p;
+            while (p < n && data[p] == (byte) 0xFF) {
+                p++;
+            }
+            if (p >= n) {
+                break;
+            }
+            int c = data[p] & 0xFF;
+            p++;
+            if (c == 0) {
+                continue;
+            }
+            if (c < MarkerReader.RST0 || c > MarkerReader.RST0 + 7) {
+                bounds[2 * seg + 1] = ff;
+                return seg == count - 1 ? bounds : null;
+            }
+            if (c != MarkerReader.RST0 + (seg & 7) || seg + 1 >= count) {
+                return null;
+            }
+            bounds[2 * seg + 1] = ff;
+            seg++;
+            bounds[2 * seg] = p;
+        }
+        return null; // no marker after the scan: truncated file
+    }
+
     /** @return the output image's pixel format */
     public PixelFormat format() {
         return format;
