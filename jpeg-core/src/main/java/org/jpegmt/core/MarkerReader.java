@@ -384,6 +384,16 @@ final class MarkerReader {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
                     + " pixels, over the limit of " + options.maxPixels() + " (DecoderOptions.maxPixels)", at);
         }
+        // Java arrays: the output and each whole plane must fit in one (with a raised maxPixels).
+        long largest = pixels * (nf == 1 ? 1 : nf == 3 ? 3 : 4);
+        for (int c = 0; c < nf; c++) {
+            largest = Math.max(largest, (long) f.mcusX() * f.components()[c].h() * 8
+                    * ((long) f.mcusY() * f.components()[c].v() * 8));
+        }
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height()
+                    + " needs arrays over 2 GB", at);
+        }
     }
 
     /** B.2.3 scan header; components matched to the frame as libjpeg's get_sos does. */
