@@ -8,12 +8,16 @@ import java.util.List;
  * Low-level decoding API for parallel schedulers (jpeg-mt); most callers want
  * {@link JpegDecoder#decode(byte[])}.
  *
- * <p>{@link #open} reads the headers up to the first scan and allocates one sample plane per
- * component (padded to whole MCUs). An entropy-coded segment (the data of one restart interval,
- * T.81 B.1.1.5 / F.2.1.3.1) is self-contained, so {@link #decodeSegment} may run for different
- * segments of the first scan on different threads: each call has its own scratch state and
- * writes only the planes' blocks of its own MCUs. {@link #convertRows} then upsamples and
- * colour-converts output rows from the planes, again safely in parallel for disjoint rows.
+ * <p>{@link #open} reads the headers up to the first scan and checks the limits. An
+ * entropy-coded segment (the data of one restart interval, T.81 B.1.1.5 / F.2.1.3.1) is
+ * self-contained, so {@link #decodeSegment} may run for different segments of the first scan on
+ * different threads: each call has its own scratch state and writes only the blocks of its own
+ * MCUs into per-component sample planes (one byte per sample, padded to whole MCUs, allocated on
+ * first use). {@link #segmentBounds()} finds the segments. {@link #convertRows} then upsamples
+ * and colour-converts output rows from the planes, again safely in parallel for disjoint rows.
+ * A typical schedule: {@code open}, {@code segmentBounds} (null: use {@code decodeAll}),
+ * {@code allocateOutput}, decode bands of segments in parallel, convert each band's rows once
+ * its neighbours are decoded.
  *
  * <p>Which plane rows an output band needs: output rows {@code [y0, y1)} read the MCU rows that
  * cover them, plus, for components with vertical fancy upsampling (1x2 and 2x2 ratios), one
@@ -22,10 +26,12 @@ import java.util.List;
  * {@code r0 - 1 .. r1} (clamped to the image) are decoded; {@link #mcuRowHeight()} gives the
  * output rows per MCU row.
  *
- * <p>{@link #decodeAll()} is the serial path built from the same two operations; it also
- * handles what segment decoding does not: misnumbered or missing restart markers (libjpeg's
- * resynchronisation), and files with several scans. A scheduler should fall back to it when the
- * markers of the first scan are not clean or {@link #singleScan()} is false.
+ * <p>{@link #decodeAll()} is the serial path built from the same segment decoding and row
+ * conversion (single-scan files keep only a ring of three MCU rows per plane, converted right
+ * behind the entropy decoding). It also handles what segment decoding does not: misnumbered or
+ * missing restart markers (libjpeg's resynchronisation) and files with several scans. A
+ * scheduler should fall back to it when {@link #segmentBounds()} is null or {@link #singleScan()}
+ * is false. Use a job for one decode: either {@code decodeAll} once, or the segment operations.
  */
 public final class DecodeJob {
     private static final int GRAY = 0;
