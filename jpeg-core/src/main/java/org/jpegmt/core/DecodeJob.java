@@ -283,9 +283,9 @@ public final class DecodeJob {
         byte[] dst = out.data();
         int stride = w * format.channels();
         int[] cs = new int[upsampledWidth + 2];
-        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == Upsampler.H2V2
-                && method[2] == Upsampler.H2V2 && dw[1] == dw[2]) {
-            convertRows420(planes, y0, y1, dst, stride, cs);
+        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == method[2] && dw[1] == dw[2]
+                && (method[1] == Upsampler.H2V2 || method[1] == Upsampler.H2V1)) {
+            convertRowsFancy(planes, y0, y1, dst, stride, cs);
             return;
         }
         for (int y = y0; y < y1; y++) {
@@ -303,19 +303,29 @@ public final class DecodeJob {
         }
     }
 
-    /** The 4:2:0 YCbCr fast path: fancy h2v2 fused with the colour conversion. */
-    private void convertRows420(Planes planes, int y0, int y1, byte[] dst, int stride, int[] csb) {
+    /** The 4:2:0 and 4:2:2 YCbCr fast path: fancy upsampling fused with the colour conversion. */
+    private void convertRowsFancy(Planes planes, int y0, int y1, byte[] dst, int stride, int[] csb) {
         int[] csr = new int[csb.length];
         int w = frame.width();
         int cw = dw[1];
+        boolean v2 = method[1] == Upsampler.H2V2;
         for (int y = y0; y < y1; y++) {
-            int j = y >> 1;
-            int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
-            int near1 = planes.rowOffset(1, j);
-            int far1 = planes.rowOffset(1, far);
-            Upsampler.columnSums(planes.data[1], near1, far1, cw, csb);
-            Upsampler.columnSums(planes.data[2], near1, far1, cw, csr);
-            ColorConverter.yccToRgbH2v2(planes.data[0], planes.rowOffset(0, y), csb, csr, w, dst, y * stride);
+            if (v2) {
+                int j = y >> 1;
+                int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
+                int nearOff = planes.rowOffset(1, j);
+                int farOff = planes.rowOffset(1, far);
+                Upsampler.columnSums(planes.data[1], nearOff, farOff, cw, csb);
+                Upsampler.columnSums(planes.data[2], nearOff, farOff, cw, csr);
+                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 8, 7, 4,
+                        dst, y * stride);
+            } else {
+                int off = planes.rowOffset(1, y);
+                Upsampler.padded(planes.data[1], off, cw, csb);
+                Upsampler.padded(planes.data[2], off, cw, csr);
+                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 1, 2, 2,
+                        dst, y * stride);
+            }
         }
     }
 
