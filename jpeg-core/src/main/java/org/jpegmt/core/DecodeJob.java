@@ -254,6 +254,9 @@ public final class DecodeJob {
         if (index < 0 || first >= mcuCount()) {
             throw new IllegalArgumentException("segment " + index + " is outside the scan");
         }
+        if (start < 0 || start > end || end > data.length) {
+            throw new IllegalArgumentException("bad segment bounds [" + start + ", " + end + ")");
+        }
         int count = (int) Math.min(ri, mcuCount() - first);
         BitReader br = new BitReader(data);
         br.reset(start, end);
