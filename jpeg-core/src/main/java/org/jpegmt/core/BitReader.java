@@ -84,6 +84,9 @@ final class BitReader {
 
     /** Makes {@link #bits} at least 57. */
     void fill() {
+        if (bits > 56) {
+            return;
+        }
         if (!ended && pos + 8 <= limit) {
             long w = (long) LONG_BE.get(data, pos);
             long x = ~w;

@@ -29,25 +29,29 @@ final class ColorConverter {
     }
 
     /**
-     * Fancy h2v2 upsampling of both chroma rows fused with YCbCr to RGB, for n output pixels
-     * (the 4:2:0 case, most JPEG photos): the chroma samples of each pixel pair are computed in
-     * registers from the column sums ({@link Upsampler#columnSums}) and never stored.
+     * Fancy horizontal 2x upsampling of both chroma rows fused with YCbCr to RGB, for n output
+     * pixels (4:2:0 and 4:2:2, most JPEG photos): the chroma samples of each pixel pair are
+     * computed in registers and never stored. The inputs are edge-padded rows (entry i + 1 is
+     * sample i, see {@link Upsampler#columnSums} and {@link Upsampler#padded}); pixel 2i gets
+     * {@code (3 c[i] + c[i-1] + evenBias) >> shift}, pixel 2i+1 {@code (3 c[i] + c[i+1] + oddBias)
+     * >> shift}: biases 8, 7 and shift 4 on h2v2 column sums, biases 1, 2 and shift 2 for h2v1.
      */
-    static void yccToRgbH2v2(byte[] y, int yo, int[] csb, int[] csr, int n, byte[] out, int o) {
+    static void yccToRgbFancy(byte[] y, int yo, int[] csb, int[] csr, int n, int evenBias, int oddBias,
+            int shift, byte[] out, int o) {
         int pairs = n >> 1;
         // Indices are affine in i (no separate counters) so the JIT can drop the bounds checks.
         for (int i = 0; i < pairs; i++) {
             int b3 = 3 * csb[i + 1];
             int r3 = 3 * csr[i + 1];
-            int d = ((b3 + csb[i] + 8) >> 4) - 128;
-            int e = ((r3 + csr[i] + 8) >> 4) - 128;
+            int d = ((b3 + csb[i] + evenBias) >> shift) - 128;
+            int e = ((r3 + csr[i] + evenBias) >> shift) - 128;
             int yy = y[yo + 2 * i] & 0xFF;
             int p = o + 6 * i;
             out[p] = clamp(yy + ((91881 * e + 32768) >> 16));
             out[p + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
             out[p + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
-            d = ((b3 + csb[i + 2] + 7) >> 4) - 128;
-            e = ((r3 + csr[i + 2] + 7) >> 4) - 128;
+            d = ((b3 + csb[i + 2] + oddBias) >> shift) - 128;
+            e = ((r3 + csr[i + 2] + oddBias) >> shift) - 128;
             yy = y[yo + 2 * i + 1] & 0xFF;
             out[p + 3] = clamp(yy + ((91881 * e + 32768) >> 16));
             out[p + 4] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
@@ -55,8 +59,8 @@ final class ColorConverter {
         }
         o += 6 * pairs;
         if ((n & 1) != 0) {
-            int d = ((3 * csb[pairs + 1] + csb[pairs] + 8) >> 4) - 128;
-            int e = ((3 * csr[pairs + 1] + csr[pairs] + 8) >> 4) - 128;
+            int d = ((3 * csb[pairs + 1] + csb[pairs] + evenBias) >> shift) - 128;
+            int e = ((3 * csr[pairs + 1] + csr[pairs] + evenBias) >> shift) - 128;
             int yy = y[yo + n - 1] & 0xFF;
             out[o] = clamp(yy + ((91881 * e + 32768) >> 16));
             out[o + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
@@ -64,9 +68,17 @@ final class ColorConverter {
         }
     }
 
+    /** SAT[v + 512] = v saturated to 0..255 for v in -512..1535. */
+    private static final byte[] SAT = new byte[2048];
+
+    static {
+        for (int i = 0; i < SAT.length; i++) {
+            SAT[i] = (byte) Math.max(0, Math.min(255, i - 512));
+        }
+    }
+
     private static byte clamp(int v) {
-        // In range: as is; below 0: ~(negative >> 31) & 255 = 0; above 255: 255.
-        return (byte) ((v & ~255) == 0 ? v : ~(v >> 31) & 255);
+        return SAT[(v + 512) & 2047];
     }
 
     /** Three planes interleaved unchanged (RGB files: Adobe transform 0 or ids 'R','G','B'). */

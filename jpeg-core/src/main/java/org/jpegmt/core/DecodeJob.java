@@ -8,12 +8,16 @@ import java.util.List;
  * Low-level decoding API for parallel schedulers (jpeg-mt); most callers want
  * {@link JpegDecoder#decode(byte[])}.
  *
- * <p>{@link #open} reads the headers up to the first scan and allocates one sample plane per
- * component (padded to whole MCUs). An entropy-coded segment (the data of one restart interval,
- * T.81 B.1.1.5 / F.2.1.3.1) is self-contained, so {@link #decodeSegment} may run for different
- * segments of the first scan on different threads: each call has its own scratch state and
- * writes only the planes' blocks of its own MCUs. {@link #convertRows} then upsamples and
- * colour-converts output rows from the planes, again safely in parallel for disjoint rows.
+ * <p>{@link #open} reads the headers up to the first scan and checks the limits. An
+ * entropy-coded segment (the data of one restart interval, T.81 B.1.1.5 / F.2.1.3.1) is
+ * self-contained, so {@link #decodeSegment} may run for different segments of the first scan on
+ * different threads: each call has its own scratch state and writes only the blocks of its own
+ * MCUs into per-component sample planes (one byte per sample, padded to whole MCUs, allocated on
+ * first use). {@link #segmentBounds()} finds the segments. {@link #convertRows} then upsamples
+ * and colour-converts output rows from the planes, again safely in parallel for disjoint rows.
+ * A typical schedule: {@code open}, {@code segmentBounds} (null: use {@code decodeAll}),
+ * {@code allocateOutput}, decode bands of segments in parallel, convert each band's rows once
+ * its neighbours are decoded.
  *
  * <p>Which plane rows an output band needs: output rows {@code [y0, y1)} read the MCU rows that
  * cover them, plus, for components with vertical fancy upsampling (1x2 and 2x2 ratios), one
@@ -22,10 +26,12 @@ import java.util.List;
  * {@code r0 - 1 .. r1} (clamped to the image) are decoded; {@link #mcuRowHeight()} gives the
  * output rows per MCU row.
  *
- * <p>{@link #decodeAll()} is the serial path built from the same two operations; it also
- * handles what segment decoding does not: misnumbered or missing restart markers (libjpeg's
- * resynchronisation), and files with several scans. A scheduler should fall back to it when the
- * markers of the first scan are not clean or {@link #singleScan()} is false.
+ * <p>{@link #decodeAll()} is the serial path built from the same segment decoding and row
+ * conversion (single-scan files keep only a ring of three MCU rows per plane, converted right
+ * behind the entropy decoding). It also handles what segment decoding does not: misnumbered or
+ * missing restart markers (libjpeg's resynchronisation) and files with several scans. A
+ * scheduler should fall back to it when {@link #segmentBounds()} is null or {@link #singleScan()}
+ * is false. Use a job for one decode: either {@code decodeAll} once, or the segment operations.
  */
 public final class DecodeJob {
     private static final int GRAY = 0;
@@ -42,7 +48,7 @@ public final class DecodeJob {
     private final ScanDecoder firstDecoder;
     private final int firstRestartInterval;
     private final JpegInfo info;
-    private final byte[][] planes;
+    private final boolean[] inFirstScan;
     private final int[][] latchedQuant;
     private final int colorMode;
     private final PixelFormat format;
@@ -50,8 +56,9 @@ public final class DecodeJob {
     private final int[] rv;
     private final int[] dw;
     private final int[] dh;
-    private final int[] planeWidth;
     private final int upsampledWidth;
+    /** Whole planes, allocated on first use (segment decoding, several scans). */
+    private volatile Planes whole;
 
     private DecodeJob(byte[] data, DecoderOptions options) throws JpegException {
         this.data = data;
@@ -84,7 +91,6 @@ public final class DecodeJob {
         rv = new int[nc];
         dw = new int[nc];
         dh = new int[nc];
-        planeWidth = new int[nc];
         int upw = 0;
         for (int c = 0; c < nc; c++) {
             FrameHeader.Component fc = frame.components()[c];
@@ -92,31 +98,43 @@ public final class DecodeJob {
             rv[c] = vmax / fc.v();
             dw[c] = frame.dw(c);
             dh[c] = frame.dh(c);
-            planeWidth[c] = frame.planeWidth(c);
             method[c] = Upsampler.method(rh, rv[c], dw[c]);
             upw = Math.max(upw, dw[c] * rh);
         }
         upsampledWidth = upw;
 
-        // Sizes were checked against maxPixels in the frame header, so these fit in an int.
-        planes = new byte[nc][];
-        boolean[] inFirst = new boolean[nc];
+        inFirstScan = new boolean[nc];
         for (int c : scan.components()) {
-            inFirst[c] = true;
-        }
-        for (int c = 0; c < nc; c++) {
-            planes[c] = new byte[planeWidth[c] * frame.planeHeight(c)];
-            if (!inFirst[c]) {
-                // A component whose scan never comes decodes as all-zero coefficients.
-                Arrays.fill(planes[c], (byte) 128);
-            }
+            inFirstScan[c] = true;
         }
         latchedQuant = new int[nc][];
         firstDecoder = scanDecoder(scan);
     }
 
+    /** @return the whole planes, allocated (thread-safely) on the first call */
+    private Planes wholePlanes() {
+        Planes p = whole;
+        if (p == null) {
+            synchronized (this) {
+                p = whole;
+                if (p == null) {
+                    p = Planes.whole(frame);
+                    for (int c = 0; c < frame.count(); c++) {
+                        if (!inFirstScan[c]) {
+                            // A component whose scan never comes decodes as all-zero coefficients.
+                            Arrays.fill(p.data[c], (byte) 128);
+                        }
+                    }
+                    whole = p;
+                }
+            }
+        }
+        return p;
+    }
+
     /**
-     * Reads the headers up to the first scan, checks the limits and allocates the planes.
+     * Reads the headers up to the first scan and checks the limits. The planes (one byte per
+     * sample and component) are allocated when first needed.
      *
      * @param jpeg the whole file (not copied; must not change while the job is used)
      * @param options decoder settings
@@ -165,6 +183,54 @@ public final class DecodeJob {
         return firstScan.count() == frame.count();
     }
 
+    /**
+     * Finds the entropy-coded segments of the first scan: one pass over its bytes, skipping
+     * {@code FF 00} stuffing and {@code FF} fill, stopping at the first marker that is not RSTn.
+     *
+     * @return {@code bounds} with segment i in {@code jpeg[bounds[2i], bounds[2i+1])}, ready for
+     *     {@link #decodeSegment}; or null when the markers are not clean (not RST0, RST1, ...
+     *     in order, or not exactly one per interval boundary): decode such files with
+     *     {@link #decodeAll()}, which resynchronises as libjpeg does
+     */
+    public int[] segmentBounds() {
+        int ri = firstRestartInterval == 0 ? mcuCount() : firstRestartInterval;
+        long count = (mcuCount() + (long) ri - 1) / ri;
+        int[] bounds = new int[(int) (2 * count)];
+        int seg = 0;
+        bounds[0] = scanDataOffset();
+        int p = scanDataOffset();
+        int n = data.length;
+        while (p < n) {
+            if (data[p] != (byte) 0xFF) {
+                p++;
+                continue;
+            }
+            int ff = p;
+            while (p < n && data[p] == (byte) 0xFF) {
+                p++;
+            }
+            if (p >= n) {
+                break;
+            }
+            int c = data[p] & 0xFF;
+            p++;
+            if (c == 0) {
+                continue;
+            }
+            if (c < MarkerReader.RST0 || c > MarkerReader.RST0 + 7) {
+                bounds[2 * seg + 1] = ff;
+                return seg == count - 1 ? bounds : null;
+            }
+            if (c != MarkerReader.RST0 + (seg & 7) || seg + 1 >= count) {
+                return null;
+            }
+            bounds[2 * seg + 1] = ff;
+            seg++;
+            bounds[2 * seg] = p;
+        }
+        return null; // no marker after the scan: truncated file
+    }
+
     /** @return the output image's pixel format */
     public PixelFormat format() {
         return format;
@@ -188,11 +254,14 @@ public final class DecodeJob {
         if (index < 0 || first >= mcuCount()) {
             throw new IllegalArgumentException("segment " + index + " is outside the scan");
         }
+        if (start < 0 || start > end || end > data.length) {
+            throw new IllegalArgumentException("bad segment bounds [" + start + ", " + end + ")");
+        }
         int count = (int) Math.min(ri, mcuCount() - first);
         BitReader br = new BitReader(data);
         br.reset(start, end);
         ScanDecoder.State st = new ScanDecoder.State();
-        firstDecoder.decode(br, (int) first, count, st);
+        firstDecoder.decode(br, (int) first, count, st, wholePlanes());
     }
 
     /**
@@ -200,6 +269,10 @@ public final class DecodeJob {
      * {@code out} (see the class comment for which MCU rows must be decoded first).
      */
     public void convertRows(int y0, int y1, PixelImage out) {
+        convert(wholePlanes(), y0, y1, out);
+    }
+
+    private void convert(Planes planes, int y0, int y1, PixelImage out) {
         int nc = frame.count();
         int w = frame.width();
         byte[][] scratch = new byte[nc][];
@@ -213,14 +286,14 @@ public final class DecodeJob {
         byte[] dst = out.data();
         int stride = w * format.channels();
         int[] cs = new int[upsampledWidth + 2];
-        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == Upsampler.H2V2
-                && method[2] == Upsampler.H2V2 && dw[1] == dw[2]) {
-            convertRows420(y0, y1, dst, stride, cs);
+        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == method[2] && dw[1] == dw[2]
+                && (method[1] == Upsampler.H2V2 || method[1] == Upsampler.H2V1)) {
+            convertRowsFancy(planes, y0, y1, dst, stride, cs);
             return;
         }
         for (int y = y0; y < y1; y++) {
             for (int c = 0; c < nc; c++) {
-                rowSource(c, y, scratch[c], cs, src, off);
+                rowSource(planes, c, y, scratch[c], cs, src, off);
             }
             int o = y * stride;
             switch (colorMode) {
@@ -233,43 +306,55 @@ public final class DecodeJob {
         }
     }
 
-    /** The 4:2:0 YCbCr fast path: fancy h2v2 fused with the colour conversion. */
-    private void convertRows420(int y0, int y1, byte[] dst, int stride, int[] csb) {
+    /** The 4:2:0 and 4:2:2 YCbCr fast path: fancy upsampling fused with the colour conversion. */
+    private void convertRowsFancy(Planes planes, int y0, int y1, byte[] dst, int stride, int[] csb) {
         int[] csr = new int[csb.length];
         int w = frame.width();
         int cw = dw[1];
-        int pw = planeWidth[1];
+        boolean v2 = method[1] == Upsampler.H2V2;
         for (int y = y0; y < y1; y++) {
-            int j = y >> 1;
-            int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
-            Upsampler.columnSums(planes[1], j * pw, far * pw, cw, csb);
-            Upsampler.columnSums(planes[2], j * pw, far * pw, cw, csr);
-            ColorConverter.yccToRgbH2v2(planes[0], y * planeWidth[0], csb, csr, w, dst, y * stride);
+            if (v2) {
+                int j = y >> 1;
+                int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
+                int nearOff = planes.rowOffset(1, j);
+                int farOff = planes.rowOffset(1, far);
+                Upsampler.columnSums(planes.data[1], nearOff, farOff, cw, csb);
+                Upsampler.columnSums(planes.data[2], nearOff, farOff, cw, csr);
+                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 8, 7, 4,
+                        dst, y * stride);
+            } else {
+                int off = planes.rowOffset(1, y);
+                Upsampler.padded(planes.data[1], off, cw, csb);
+                Upsampler.padded(planes.data[2], off, cw, csr);
+                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 1, 2, 2,
+                        dst, y * stride);
+            }
         }
     }
 
     /** Points src[c]/off[c] at the (upsampled) samples of component c for output row y. */
-    private void rowSource(int c, int y, byte[] tmp, int[] cs, byte[][] src, int[] off) {
-        byte[] plane = planes[c];
-        int pw = planeWidth[c];
+    private void rowSource(Planes planes, int c, int y, byte[] tmp, int[] cs, byte[][] src, int[] off) {
+        byte[] plane = planes.data[c];
         switch (method[c]) {
             case Upsampler.NONE -> {
                 src[c] = plane;
-                off[c] = y * pw;
+                off[c] = planes.rowOffset(c, y);
                 return;
             }
-            case Upsampler.H2V1 -> Upsampler.h2v1(plane, y * pw, dw[c], tmp);
+            case Upsampler.H2V1 -> Upsampler.h2v1(plane, planes.rowOffset(c, y), dw[c], tmp);
             case Upsampler.H1V2, Upsampler.H2V2 -> {
                 int j = y >> 1;
                 boolean upper = (y & 1) == 0;
                 int far = upper ? Math.max(j - 1, 0) : Math.min(j + 1, dh[c] - 1);
+                int nearOff = planes.rowOffset(c, j);
+                int farOff = planes.rowOffset(c, far);
                 if (method[c] == Upsampler.H1V2) {
-                    Upsampler.h1v2(plane, j * pw, far * pw, upper ? 1 : 2, dw[c], tmp);
+                    Upsampler.h1v2(plane, nearOff, farOff, upper ? 1 : 2, dw[c], tmp);
                 } else {
-                    Upsampler.h2v2(plane, j * pw, far * pw, dw[c], cs, tmp);
+                    Upsampler.h2v2(plane, nearOff, farOff, dw[c], cs, tmp);
                 }
             }
-            default -> Upsampler.box(plane, (y / rv[c]) * pw, dw[c], upsampledRatio(c), tmp);
+            default -> Upsampler.box(plane, planes.rowOffset(c, y / rv[c]), dw[c], upsampledRatio(c), tmp);
         }
         src[c] = tmp;
         off[c] = 0;
@@ -301,7 +386,7 @@ public final class DecodeJob {
      * @return the image
      */
     public PixelImage decodeAll() throws JpegException {
-        return decodeAll(this::convertRows);
+        return decodeAll(null);
     }
 
     /**
@@ -311,7 +396,8 @@ public final class DecodeJob {
      * files the bands are the MCU rows, handed over one MCU row behind the decoding; for files
      * with several scans there is one band, at the end.
      *
-     * @param sink converts (or arranges the conversion of) each band
+     * @param sink converts (or arranges the conversion of) each band with {@link #convertRows};
+     *     null to convert on this thread, as {@link #decodeAll()} does
      * @return the image; complete once the sink has converted every band
      */
     public PixelImage decodeAll(RowSink sink) throws JpegException {
@@ -319,14 +405,31 @@ public final class DecodeJob {
         BitReader br = new BitReader(data);
         ScanDecoder.State st = new ScanDecoder.State();
         if (singleScan()) {
-            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, out, sink);
+            Planes planes;
+            RowSink rows;
+            if (sink == null) {
+                // Serial: a ring of three MCU rows per plane, converted right behind the decoding.
+                int[] blockRows = new int[frame.count()];
+                for (int c = 0; c < blockRows.length; c++) {
+                    blockRows[c] = firstDecoder.blockRowsPerMcuRow(c);
+                }
+                Planes ring = Planes.ring(frame, blockRows);
+                planes = ring;
+                rows = (y0, y1, img) -> convert(ring, y0, y1, img);
+            } else {
+                // Another thread converts behind us: rows must stay put, so whole planes.
+                planes = wholePlanes();
+                rows = sink;
+            }
+            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, planes, out, rows);
             return out;
         }
+        Planes planes = wholePlanes();
         ScanHeader scan = firstScan;
         ScanDecoder sd = firstDecoder;
         int ri = firstRestartInterval;
         for (;;) {
-            markers.pos = decodeScan(sd, scan, ri, br, st, null, null);
+            markers.pos = decodeScan(sd, scan, ri, br, st, planes, null, null);
             if (markers.eofSeen) {
                 break;
             }
@@ -337,7 +440,11 @@ public final class DecodeJob {
             sd = scanDecoder(scan);
             ri = markers.restartInterval;
         }
-        sink.rowsReady(0, frame.height(), out);
+        if (sink == null) {
+            convert(planes, 0, frame.height(), out);
+        } else {
+            sink.rowsReady(0, frame.height(), out);
+        }
         return out;
     }
 
@@ -349,7 +456,7 @@ public final class DecodeJob {
      * @return offset of the marker after the scan data (its FF byte), or the data length
      */
     private int decodeScan(ScanDecoder sd, ScanHeader scan, int ri, BitReader br, ScanDecoder.State st,
-            PixelImage out, RowSink sink) throws JpegException {
+            Planes planes, PixelImage out, RowSink sink) throws JpegException {
         int total = sd.mcuCount;
         int perRow = sd.mcusPerRow;
         int interval = ri == 0 ? total : ri;
@@ -364,7 +471,7 @@ public final class DecodeJob {
             while (mcu < segEnd) {
                 int rowEnd = (mcu / perRow + 1) * perRow;
                 int next = Math.min(segEnd, rowEnd);
-                sd.decode(br, mcu, next - mcu, st);
+                sd.decode(br, mcu, next - mcu, st, planes);
                 mcu = next;
                 if (out != null && mcu == rowEnd) {
                     // MCU row r is complete: the output rows of row r - 1 now have all they need.
@@ -396,15 +503,22 @@ public final class DecodeJob {
     private int restart(BitReader br, int m, ScanDecoder.State st) throws JpegException {
         int marker;
         int after;
+        // Whole bytes of the segment that the MCUs did not use: libjpeg drops them at a restart
+        // and reports them as extraneous.
+        int leftover = br.unusedBytes();
         if (br.ended && br.marker >= 0) {
             marker = br.marker;
             after = br.markerPos + 1;
+            if (leftover > 0) {
+                warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
+                        leftover, marker), br.markerPos - 1);
+            }
         } else if (br.ended) {
             marker = eof();
             after = data.length;
         } else {
             markers.pos = br.position();
-            marker = markers.nextMarker();
+            marker = markers.nextMarker(leftover);
             after = markers.pos;
         }
         boolean pending = false;
@@ -519,7 +633,7 @@ public final class DecodeJob {
             }
             q[i] = latchedQuant[c];
         }
-        return new ScanDecoder(frame, scan.components(), dc, ac, q, planes, warn);
+        return new ScanDecoder(frame, scan.components(), dc, ac, q, warn);
     }
 
     private static HuffmanTable table(HuffmanSpec[] specs, int slot, boolean isDc, long at)

@@ -54,8 +54,23 @@ final class Idct {
      * @param out samples are written to out[off + r * stride + c]
      */
     static void inverse(int[] coef, int[] q, int[] ws, byte[] out, int off, int stride) {
-        // Pass 1: columns, dequantising on the way. A column with no AC gives x0 << 2 everywhere
-        // (exactly what the full kernel gives); most columns of a photo block take that path.
+        // Each pass is one method with its loop inside: the kernels are too big for the JIT to
+        // inline, and a call per block costs much less than a call per row or column.
+        columns(coef, q, ws);
+        rows(ws, out, off, stride);
+    }
+
+    // The two passes share the 1-D kernel of T.81 A.3.3 as factored by libjpeg (even part from
+    // x0 x2 x4 x6, odd part from x1 x3 x5 x7). It is written out twice on purpose: pass 1 reads
+    // and dequantises coefficients, pass 2 writes range-limited samples, and keeping both in
+    // registers instead of going through the workspace is worth ~15% of the decode.
+
+    /**
+     * Pass 1, columns: dequantise, transform, {@code (y + 2^10) >> 11} into ws. A column with no
+     * AC gives x0 << 2 everywhere (exactly what the full kernel gives); most columns of a photo
+     * block take that path.
+     */
+    private static void columns(int[] coef, int[] q, int[] ws) {
         for (int k = 0; k < 8; k++) {
             if ((coef[k + 8] | coef[k + 16] | coef[k + 24] | coef[k + 32] | coef[k + 40]
                     | coef[k + 48] | coef[k + 56]) == 0) {
@@ -68,30 +83,8 @@ final class Idct {
                 ws[k + 40] = dc;
                 ws[k + 48] = dc;
                 ws[k + 56] = dc;
-            } else {
-                column(coef, q, ws, k);
+                continue;
             }
-        }
-        // Pass 2: rows, then range limit. A row with no AC gives (ws0 + 16) >> 5 (also exact).
-        for (int r = 0; r < 64; r += 8, off += stride) {
-            if ((ws[r + 1] | ws[r + 2] | ws[r + 3] | ws[r + 4] | ws[r + 5] | ws[r + 6] | ws[r + 7]) == 0) {
-                byte v = RANGE_LIMIT[((ws[r] + 16) >> 5) & 1023];
-                for (int c = 0; c < 8; c++) {
-                    out[off + c] = v;
-                }
-            } else {
-                row(ws, r, out, off);
-            }
-        }
-    }
-
-    // The two passes share the 1-D kernel of T.81 A.3.3 as factored by libjpeg (even part from
-    // x0 x2 x4 x6, odd part from x1 x3 x5 x7). It is written out twice on purpose: pass 1 reads
-    // and dequantises coefficients, pass 2 writes range-limited samples, and keeping both in
-    // registers instead of going through the workspace is worth ~15% of the decode.
-
-    /** Pass 1 on column k: dequantise, transform, {@code (y + 2^10) >> 11} into ws. */
-    private static void column(int[] coef, int[] q, int[] ws, int k) {
         int x0 = coef[k] * q[k];
         int x1 = coef[k + 8] * q[k + 8];
         int x2 = coef[k + 16] * q[k + 16];
@@ -128,10 +121,22 @@ final class Idct {
         ws[k + 40] = (e12 - q1) >> 11;
         ws[k + 24] = (e13 + q0) >> 11;
         ws[k + 32] = (e13 - q0) >> 11;
+        }
     }
 
-    /** Pass 2 on workspace row r: transform, {@code (y + 2^17) >> 18}, range limit, store. */
-    private static void row(int[] ws, int r, byte[] out, int off) {
+    /**
+     * Pass 2, rows: transform, {@code (y + 2^17) >> 18}, range limit, store. A row with no AC
+     * gives (ws0 + 16) >> 5 (also exact).
+     */
+    private static void rows(int[] ws, byte[] out, int off, int stride) {
+        for (int r = 0; r < 64; r += 8, off += stride) {
+            if ((ws[r + 1] | ws[r + 2] | ws[r + 3] | ws[r + 4] | ws[r + 5] | ws[r + 6] | ws[r + 7]) == 0) {
+                byte v = RANGE_LIMIT[((ws[r] + 16) >> 5) & 1023];
+                for (int c = 0; c < 8; c++) {
+                    out[off + c] = v;
+                }
+                continue;
+            }
         int x0 = ws[r];
         int x1 = ws[r + 1];
         int x2 = ws[r + 2];
@@ -169,5 +174,6 @@ final class Idct {
         out[off + 5] = rl[((e12 - q1) >> 18) & 1023];
         out[off + 3] = rl[((e13 + q0) >> 18) & 1023];
         out[off + 4] = rl[((e13 - q0) >> 18) & 1023];
+        }
     }
 }

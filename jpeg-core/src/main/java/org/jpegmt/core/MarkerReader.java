@@ -119,8 +119,16 @@ final class MarkerReader {
      * @return the marker code; {@link #pos} is after it
      */
     int nextMarker() throws InvalidJpegException {
+        return nextMarker(0);
+    }
+
+    /**
+     * @param discardedBefore data bytes already dropped before {@link #pos} (libjpeg adds the whole
+     *     bytes left in its bit buffer at a restart), reported together with the skipped ones
+     */
+    int nextMarker(int discardedBefore) throws InvalidJpegException {
         int start = pos;
-        int discarded = 0;
+        int discarded = discardedBefore;
         int p = pos;
         for (;;) {
             while (p < d.length && d[p] != (byte) 0xFF) {
@@ -132,8 +140,10 @@ final class MarkerReader {
             }
             if (p >= d.length) {
                 pos = d.length;
-                eofSeen = true;
-                warn.warn("Premature end of JPEG file", d.length);
+                if (!eofSeen) {
+                    eofSeen = true;
+                    warn.warn("Premature end of JPEG file", d.length);
+                }
                 return EOI;
             }
             int c = d[p] & 0xFF;
@@ -175,14 +185,35 @@ final class MarkerReader {
         return len - 2;
     }
 
+    /**
+     * Length of a segment whose contents are skipped (APPn, COM, DNL, DAC). Like libjpeg: a
+     * length below 2 skips nothing, and a segment cut off by the end of the data runs into it
+     * (warning; the next marker read is then EOI).
+     *
+     * @return bytes to skip after the length field, within the data; pos is after the field
+     */
+    private int lenientLength(int marker, int at) throws InvalidJpegException {
+        if (pos + 2 > d.length) {
+            throw new InvalidJpegException(String.format("truncated 0xFF%02X segment", marker), at);
+        }
+        int n = Math.max(0, u16(pos) - 2);
+        pos += 2;
+        if (pos + n > d.length) {
+            warn.warn("Premature end of JPEG file", d.length);
+            eofSeen = true;
+            return d.length - pos;
+        }
+        return n;
+    }
+
     private void skipSegment(int marker, int at) throws InvalidJpegException {
-        int n = segmentLength(marker, at); // not "pos += ...": the call moves pos
+        int n = lenientLength(marker, at); // not "pos += ...": the call moves pos
         pos += n;
     }
 
     /** B.2.4.6 application data: only JFIF APP0 and Adobe APP14 matter (libjpeg jdmarker.c). */
     private void readApp(int marker, int at) throws InvalidJpegException {
-        int n = segmentLength(marker, at);
+        int n = lenientLength(marker, at);
         int p = pos;
         if (marker == 0xE0 && n >= 14 && u8(p) == 'J' && u8(p + 1) == 'F' && u8(p + 2) == 'I'
                 && u8(p + 3) == 'F' && u8(p + 4) == 0) {
@@ -352,6 +383,16 @@ final class MarkerReader {
         if (pixels > options.maxPixels()) {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
                     + " pixels, over the limit of " + options.maxPixels() + " (DecoderOptions.maxPixels)", at);
+        }
+        // Java arrays: the output and each whole plane must fit in one (with a raised maxPixels).
+        long largest = pixels * (nf == 1 ? 1 : nf == 3 ? 3 : 4);
+        for (int c = 0; c < nf; c++) {
+            largest = Math.max(largest, (long) f.mcusX() * f.components()[c].h() * 8
+                    * ((long) f.mcusY() * f.components()[c].v() * 8));
+        }
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height()
+                    + " needs arrays over 2 GB", at);
         }
     }
 

@@ -32,10 +32,9 @@ final class ScanDecoder {
     }
 
     private final int n;
+    private final int[] frameIndex;
     private final int[] bw;
     private final int[] bh;
-    private final byte[][] planes;
-    private final int[] strides;
     private final int[][] quant;
     private final HuffmanTable[] dc;
     private final HuffmanTable[] ac;
@@ -49,12 +48,11 @@ final class ScanDecoder {
      * @param frameIndex frame index of each scan component
      */
     ScanDecoder(FrameHeader frame, int[] frameIndex, HuffmanTable[] dc, HuffmanTable[] ac, int[][] quant,
-            byte[][] framePlanes, Warnings warn) {
+            Warnings warn) {
         this.n = frameIndex.length;
+        this.frameIndex = frameIndex.clone();
         this.bw = new int[n];
         this.bh = new int[n];
-        this.planes = new byte[n][];
-        this.strides = new int[n];
         this.wib = new int[n];
         this.hib = new int[n];
         this.dc = dc;
@@ -66,8 +64,6 @@ final class ScanDecoder {
             FrameHeader.Component fc = frame.components()[c];
             bw[i] = n == 1 ? 1 : fc.h();
             bh[i] = n == 1 ? 1 : fc.v();
-            planes[i] = framePlanes[c];
-            strides[i] = frame.planeWidth(c);
             wib[i] = frame.wib(c);
             hib[i] = frame.hib(c);
         }
@@ -80,17 +76,27 @@ final class ScanDecoder {
         }
     }
 
+    /** @return block rows of frame component c in one MCU row of this scan */
+    int blockRowsPerMcuRow(int c) {
+        for (int i = 0; i < n; i++) {
+            if (frameIndex[i] == c) {
+                return bh[i];
+            }
+        }
+        return 1;
+    }
+
     /**
-     * Decodes MCUs {@code first .. first + count - 1}.
+     * Decodes MCUs {@code first .. first + count - 1} into the planes.
      */
-    void decode(BitReader br, int first, int count, State st) throws InvalidJpegException {
+    void decode(BitReader br, int first, int count, State st, Planes planes) throws InvalidJpegException {
         int mx = first % mcusPerRow;
         int my = first / mcusPerRow;
         for (int i = 0; i < count; i++) {
             if (st.outOfData) {
-                greyMcu(mx, my);
+                greyMcu(mx, my, planes);
             } else {
-                decodeMcu(br, mx, my, st);
+                decodeMcu(br, mx, my, st, planes);
                 if (br.badCodes != 0) {
                     br.clearBadCodes();
                     warn.warn("Corrupt JPEG data: bad Huffman code", br.position());
@@ -107,23 +113,26 @@ final class ScanDecoder {
         }
     }
 
-    private void decodeMcu(BitReader br, int mx, int my, State st) {
+    private void decodeMcu(BitReader br, int mx, int my, State st, Planes planes) {
         int[] coef = st.coef;
         for (int i = 0; i < n; i++) {
             HuffmanTable dct = dc[i];
             HuffmanTable act = ac[i];
             int[] q = quant[i];
-            byte[] plane = planes[i];
-            int stride = strides[i];
+            int c = frameIndex[i];
+            byte[] plane = planes.data[c];
+            int stride = planes.stride[c];
+            int ringRows = planes.blockRows[c];
             int h = bw[i];
             int v = bh[i];
             for (int y = 0; y < v; y++) {
                 int by = my * v + y;
+                int rowOff = (by % ringRows) * 8 * stride;
                 for (int x = 0; x < h; x++) {
                     int bx = mx * h + x;
                     boolean hasAc = HuffmanDecoder.decodeBlock(br, dct, act, coef, st.preds, i);
                     if (bx < wib[i] && by < hib[i]) {
-                        int off = by * 8 * stride + bx * 8;
+                        int off = rowOff + bx * 8;
                         if (hasAc) {
                             Idct.inverse(coef, q, st.ws, plane, off, stride);
                         } else {
@@ -141,14 +150,16 @@ final class ScanDecoder {
     }
 
     /** An MCU after the data ran out: all coefficients zero, so every sample is 128. */
-    private void greyMcu(int mx, int my) {
+    private void greyMcu(int mx, int my, Planes planes) {
         for (int i = 0; i < n; i++) {
+            int c = frameIndex[i];
+            int stride = planes.stride[c];
             for (int y = 0; y < bh[i]; y++) {
                 int by = my * bh[i] + y;
                 for (int x = 0; x < bw[i]; x++) {
                     int bx = mx * bw[i] + x;
                     if (bx < wib[i] && by < hib[i]) {
-                        fill(planes[i], by * 8 * strides[i] + bx * 8, strides[i], (byte) 128);
+                        fill(planes.data[c], (by % planes.blockRows[c]) * 8 * stride + bx * 8, stride, (byte) 128);
                     }
                 }
             }

@@ -90,6 +90,15 @@ final class Upsampler {
         cs[dw + 1] = cs[dw];
     }
 
+    /** The row itself, edge-padded like {@link #columnSums}: out[i + 1] = in[i], both ends repeated. */
+    static void padded(byte[] in, int off, int dw, int[] out) {
+        for (int i = 0; i < dw; i++) {
+            out[i + 1] = in[off + i] & 0xFF;
+        }
+        out[0] = out[1];
+        out[dw + 1] = out[dw];
+    }
+
     /** Replication: every sample repeated rh times (the row choice does the vertical part). */
     static void box(byte[] in, int off, int dw, int rh, byte[] out) {
         for (int i = 0; i < dw; i++) {

@@ -86,4 +86,23 @@ class BitReaderTest {
         }
         assertFalse(br.overrun());
     }
+
+    @Test
+    void fillWhenFullChangesNothing() {
+        int[] bytes = new int[24];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = 0x11 * (i % 15);
+        }
+        BitReader br = reader(bytes);
+        long acc = br.acc;
+        int bits = br.bits;
+        br.fill();
+        br.fill();
+        assertEquals(acc, br.acc);
+        assertEquals(bits, br.bits);
+        for (int i = 0; i < bytes.length; i++) {
+            br.fill();
+            assertEquals(bytes[i], br.take(8), "byte " + i);
+        }
+    }
 }

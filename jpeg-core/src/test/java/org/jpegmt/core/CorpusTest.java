@@ -82,8 +82,18 @@ class CorpusTest {
     }
 
     private static PixelImage decode(String file) throws Exception {
+        return decode(file, new ArrayList<>());
+    }
+
+    /** Decodes on the pool thread with a time limit, collecting the warnings. */
+    private static PixelImage decode(String file, List<String> warnings) throws Exception {
         byte[] jpeg = Files.readAllBytes(corpus.resolve(file));
-        Future<PixelImage> f = pool.submit(() -> new JpegDecoder().decode(jpeg));
+        DecoderOptions opts = DecoderOptions.defaults().withWarningListener((m, o) -> {
+            synchronized (warnings) {
+                warnings.add(m);
+            }
+        });
+        Future<PixelImage> f = pool.submit(() -> new JpegDecoder(opts).decode(jpeg));
         try {
             return f.get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -150,12 +160,16 @@ class CorpusTest {
         List<String[]> list = rowsWith("decode");
         for (String[] r : list) {
             try {
-                PixelImage img = decode(r[0]);
+                List<String> warnings = new ArrayList<>();
+                PixelImage img = decode(r[0], warnings);
                 String diff = compare(img, Pnm.read(corpus.resolve(r[9])));
                 if (diff == null) {
                     exact++;
                 } else {
                     failures.add(r[0] + " [" + r[5] + "]: " + diff);
+                }
+                if (!warnings.isEmpty()) {
+                    failures.add(r[0] + ": djpeg decodes it silently, we warned " + warnings);
                 }
             } catch (Exception | AssertionError e) {
                 failures.add(r[0] + ": " + e);
@@ -171,9 +185,16 @@ class CorpusTest {
         int exact = 0;
         List<String[]> list = rowsWith("decode-optional");
         List<String> notes = new ArrayList<>();
+        int warnAgree = 0;
         for (String[] r : list) {
             try {
-                PixelImage img = decode(r[0]);
+                List<String> warnings = new ArrayList<>();
+                PixelImage img = decode(r[0], warnings);
+                if (warnings.isEmpty() == r[8].equals("ok")) {
+                    warnAgree++;
+                } else {
+                    notes.add(r[0] + ": djpeg says '" + r[8] + "', we warned " + warnings);
+                }
                 if (r[9].equals("-")) {
                     notes.add(r[0] + ": decoded, no reference");
                     continue;
@@ -190,7 +211,8 @@ class CorpusTest {
                 throw new AssertionError(r[0] + " crashed", e);
             }
         }
-        System.out.println("corpus decode-optional: " + exact + "/" + list.size() + " exact");
+        System.out.println("corpus decode-optional: " + exact + "/" + list.size() + " exact, warned iff djpeg warns: "
+                + warnAgree + "/" + list.size());
         notes.forEach(f -> System.out.println("  " + f));
     }
 
@@ -219,16 +241,86 @@ class CorpusTest {
         assertTrue(failures.isEmpty(), failures.toString());
     }
 
+    /** The segment API that jpeg-mt schedules, used in reverse order, equals the serial decode. */
+    @Test
+    void segmentDecodingEqualsSerialOnRestartMarkedFiles() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        int marked = 0;
+        for (String[] r : rowsWith("decode")) {
+            byte[] jpeg = Files.readAllBytes(corpus.resolve(r[0]));
+            PixelImage serial = new JpegDecoder().decode(jpeg);
+            DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+            int[] bounds = job.segmentBounds();
+            if (!job.singleScan() || bounds == null) {
+                continue;
+            }
+            for (int i = bounds.length / 2 - 1; i >= 0; i--) {
+                job.decodeSegment(i, bounds[2 * i], bounds[2 * i + 1]);
+            }
+            PixelImage out = job.allocateOutput();
+            job.convertRows(0, out.height(), out);
+            checked++;
+            if (bounds.length > 2) {
+                marked++;
+            }
+            if (!java.util.Arrays.equals(serial.data(), out.data())) {
+                failures.add(r[0]);
+            }
+        }
+        System.out.println("corpus segments: " + checked + " decode files (" + marked
+                + " with restart markers) decoded segment by segment, " + failures.size() + " differ from serial");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void readInfoDescribesEveryFileWithAFrameOrThrowsAJpegException() throws Exception {
+        Assumptions.assumeTrue(corpus != null, "corpus not found, corpus tests skipped");
+        List<String> failures = new ArrayList<>();
+        int described = 0;
+        for (String[] r : rows) {
+            byte[] jpeg = Files.readAllBytes(corpus.resolve(r[0]));
+            try {
+                JpegInfo info = new JpegDecoder().readInfo(jpeg);
+                described++;
+                if (!r[2].equals("-") && r[5].matches("[0-9x,]+") && r[14].equals("1")
+                        && (info.width() != Integer.parseInt(r[2]) || info.height() != Integer.parseInt(r[3]))) {
+                    failures.add(r[0] + ": size " + info.width() + "x" + info.height());
+                }
+                if (r[11].equals("decode") && !info.samplingFactors().equals(r[5])) {
+                    failures.add(r[0] + ": sampling " + info.samplingFactors() + " vs " + r[5]);
+                }
+            } catch (JpegException e) {
+                if (r[11].equals("decode") || r[11].equals("decode-optional")) {
+                    failures.add(r[0] + ": " + e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                failures.add(r[0] + ": " + e);
+            }
+        }
+        System.out.println("corpus readInfo: " + described + "/" + rows.size() + " described");
+        failures.forEach(f -> System.out.println("  " + f));
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
     @Test
     void robustFilesGiveAnImageOrAJpegException() throws Exception {
         List<String> failures = new ArrayList<>();
         List<String[]> list = rowsWith("robust");
         int images = 0;
         int errors = 0;
+        int withRef = 0;
+        int sameAsLibjpeg = 0;
         for (String[] r : list) {
             try {
-                decode(r[0]);
+                PixelImage img = decode(r[0]);
                 images++;
+                if (!r[9].equals("-")) {
+                    withRef++;
+                    if (compare(img, Pnm.read(corpus.resolve(r[9]))) == null) {
+                        sameAsLibjpeg++;
+                    }
+                }
             } catch (JpegException e) {
                 errors++;
             } catch (Exception | AssertionError e) {
@@ -236,7 +328,8 @@ class CorpusTest {
             }
         }
         System.out.println("corpus robust: " + images + " images, " + errors + " JpegExceptions, "
-                + failures.size() + " failures of " + list.size());
+                + failures.size() + " failures of " + list.size() + "; equal to libjpeg's recovery output: "
+                + sameAsLibjpeg + "/" + withRef + " of those with a reference (informative)");
         failures.forEach(f -> System.out.println("  " + f));
         assertTrue(failures.isEmpty(), failures.toString());
     }

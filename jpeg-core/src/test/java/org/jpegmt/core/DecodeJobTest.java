@@ -2,6 +2,7 @@ package org.jpegmt.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,9 +37,13 @@ class DecodeJobTest {
         int segments = (job.mcuCount() + restart - 1) / restart;
         assertEquals(segments - 1, rst.size());
         int eoi = jpeg.length - 2;
+        int[] bounds = job.segmentBounds();
+        assertEquals(2 * segments, bounds.length);
         for (int s = segments - 1; s >= 0; s--) {
             int start = s == 0 ? job.scanDataOffset() : rst.get(s - 1) + 2;
             int end = s == segments - 1 ? eoi : rst.get(s);
+            assertEquals(start, bounds[2 * s]);
+            assertEquals(end, bounds[2 * s + 1]);
             job.decodeSegment(s, start, end);
         }
         PixelImage out = job.allocateOutput();
@@ -48,5 +53,22 @@ class DecodeJobTest {
         }
         assertArrayEquals(serial.data(), out.data());
         assertArrayEquals(Fixtures.imageIoDecode(jpeg).data(), out.data());
+    }
+
+    @org.junit.jupiter.api.Test
+    void segmentBoundsRefuseUncleanMarkers() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(64, 32, false, 5), 0.9f, 1, 1, 4, false);
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        List<Integer> rst = Fixtures.restartMarkers(jpeg, job.scanDataOffset());
+        byte[] renumbered = jpeg.clone();
+        renumbered[rst.get(1) + 1] = (byte) 0xD5;
+        assertNull(DecodeJob.open(renumbered, DecoderOptions.defaults()).segmentBounds());
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length - 40);
+        assertNull(DecodeJob.open(truncated, DecoderOptions.defaults()).segmentBounds());
+        byte[] missing = new byte[jpeg.length - 2];
+        int at = rst.get(2);
+        System.arraycopy(jpeg, 0, missing, 0, at);
+        System.arraycopy(jpeg, at + 2, missing, at, jpeg.length - at - 2);
+        assertNull(DecodeJob.open(missing, DecoderOptions.defaults()).segmentBounds());
     }
 }

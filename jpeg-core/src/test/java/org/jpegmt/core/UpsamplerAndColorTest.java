@@ -74,7 +74,7 @@ class UpsamplerAndColorTest {
     }
 
     @Test
-    void fusedH2v2ColourEqualsTheTwoSteps() {
+    void fusedFancyColourEqualsTheTwoSteps() {
         java.util.Random rnd = new java.util.Random(5);
         int dw = 9;
         int w = 17;
@@ -96,7 +96,15 @@ class UpsamplerAndColorTest {
         Upsampler.columnSums(cb, 0, dw, dw, csb);
         Upsampler.columnSums(cr, 0, dw, dw, csr);
         byte[] got = new byte[3 * w];
-        ColorConverter.yccToRgbH2v2(y, 0, csb, csr, w, got, 0);
+        ColorConverter.yccToRgbFancy(y, 0, csb, csr, w, 8, 7, 4, got, 0);
         assertArrayEquals(want, got);
+
+        Upsampler.h2v1(cb, 0, dw, ucb);
+        Upsampler.h2v1(cr, 0, dw, ucr);
+        ColorConverter.yccToRgb(y, 0, ucb, 0, ucr, 0, w, want, 0);
+        Upsampler.padded(cb, 0, dw, csb);
+        Upsampler.padded(cr, 0, dw, csr);
+        ColorConverter.yccToRgbFancy(y, 0, csb, csr, w, 1, 2, 2, got, 0);
+        assertArrayEquals(want, got, "h2v1");
     }
 }

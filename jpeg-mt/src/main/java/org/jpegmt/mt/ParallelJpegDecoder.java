@@ -9,8 +9,8 @@ import org.jpegmt.core.JpegException;
 import org.jpegmt.core.PixelImage;
 
 /**
- * Decodes restart-marked JPEG files in parallel: one pass over the scan data finds every
- * {@code RSTn} marker, consecutive entropy-coded segments are grouped into bands balanced by
+ * Decodes restart-marked JPEG files in parallel: one pass over the scan data
+ * ({@link DecodeJob#segmentBounds()}) finds every {@code RSTn} marker, consecutive entropy-coded segments are grouped into bands balanced by
  * their size in bytes, and the bands are decoded on separate threads into disjoint rows of the
  * component planes. Upsampling and colour conversion then run in parallel over row bands; they
  * read the finished planes, including the neighbouring chroma rows that fancy upsampling needs,
@@ -104,19 +104,18 @@ public final class ParallelJpegDecoder {
         if (!job.singleScan() || job.restartInterval() == 0) {
             return pipelined(job);
         }
-        int expected = (int) ((job.mcuCount() + (long) job.restartInterval() - 1) / job.restartInterval());
-        RestartScanner.Segments segments = RestartScanner.scan(jpeg, job.scanDataOffset(), expected + 1);
-        if (!segments.inSequence || segments.count() != expected || expected < 2) {
+        int[] segments = job.segmentBounds();
+        if (segments == null || segments.length < 4) {
             return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
         }
-        int[] bands = bands(segments, Math.min(expected, threads * 4));
+        int[] bands = bands(segments, Math.min(segments.length / 2, threads * 4));
         PixelImage out = job.allocateOutput();
         int height = out.height();
         int rowBands = Math.max(1, Math.min(threads * 4, height / 16));
         try {
             TaskRunner.runAll(executor, threads - 1, bands.length - 1, b -> {
                 for (int s = bands[b]; s < bands[b + 1]; s++) {
-                    job.decodeSegment(s, segments.starts[s], segments.ends[s]);
+                    job.decodeSegment(s, segments[2 * s], segments[2 * s + 1]);
                 }
             });
             TaskRunner.runAll(executor, threads - 1, rowBands, r -> job.convertRows(
@@ -144,15 +143,17 @@ public final class ParallelJpegDecoder {
     /**
      * Groups consecutive segments into at most {@code parts} bands of about equal byte size.
      *
-     * @return band boundaries as segment indexes, first 0, last {@code segments.count()}
+     * @param segments {@link DecodeJob#segmentBounds()}: segment i is bytes
+     *     {@code [segments[2i], segments[2i+1])}
+     * @return band boundaries as segment indexes, first 0, last the segment count
      */
-    static int[] bands(RestartScanner.Segments segments, int parts) {
-        int n = segments.count();
-        long total = segments.ends[n - 1] - (long) segments.starts[0];
+    static int[] bands(int[] segments, int parts) {
+        int n = segments.length / 2;
+        long total = segments[2 * n - 1] - (long) segments[0];
         int[] b = new int[parts + 1];
         int band = 1;
         for (int s = 0; s < n && band < parts; s++) {
-            long done = segments.ends[s] - (long) segments.starts[0];
+            long done = segments[2 * s + 1] - (long) segments[0];
             if (done * parts >= total * band) {
                 b[band++] = s + 1;
             }
