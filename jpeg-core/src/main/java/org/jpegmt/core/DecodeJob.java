@@ -180,7 +180,13 @@ public final class DecodeJob {
 
     /** @return true if the first scan holds every component, so its segments cover the image */
     public boolean singleScan() {
-        return firstScan.count() == frame.count();
+        // Not just a count: a damaged scan may name one component twice and miss another.
+        for (boolean in : inFirstScan) {
+            if (!in) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
