@@ -29,12 +29,10 @@ public final class ParallelJpegDecoder {
      * Default of {@link #withParallelThreshold}: images below this many pixels are decoded
      * serially, because splitting them costs more than it gains.
      */
-    public static final long DEFAULT_PARALLEL_THRESHOLD = 64 * 1024;
+    public static final long DEFAULT_PARALLEL_THRESHOLD = Parallelism.DEFAULT_THRESHOLD;
 
     private final DecoderOptions options;
-    private final Executor executor;
-    private final int threads;
-    private final long parallelThreshold;
+    private final Parallelism parallelism;
 
     /**
      * @param options decoder settings
@@ -50,17 +48,12 @@ public final class ParallelJpegDecoder {
      * @param threads how many threads may work on one image, including the caller
      */
     public ParallelJpegDecoder(DecoderOptions options, Executor executor, int threads) {
-        this(options, executor, threads, DEFAULT_PARALLEL_THRESHOLD);
+        this(options, new Parallelism(executor, threads, DEFAULT_PARALLEL_THRESHOLD));
     }
 
-    private ParallelJpegDecoder(DecoderOptions options, Executor executor, int threads, long parallelThreshold) {
-        this.parallelThreshold = parallelThreshold;
+    private ParallelJpegDecoder(DecoderOptions options, Parallelism parallelism) {
         this.options = Objects.requireNonNull(options, "options");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        this.threads = threads;
+        this.parallelism = parallelism;
     }
 
     /** @return the decoder settings */
@@ -74,20 +67,17 @@ public final class ParallelJpegDecoder {
      * @return a copy with this threshold
      */
     public ParallelJpegDecoder withParallelThreshold(long pixels) {
-        if (pixels < 0) {
-            throw new IllegalArgumentException("threshold must be >= 0, got " + pixels);
-        }
-        return new ParallelJpegDecoder(options, executor, threads, pixels);
+        return new ParallelJpegDecoder(options, parallelism.withThreshold(pixels));
     }
 
     /** @return the parallel threshold in pixels */
     public long parallelThreshold() {
-        return parallelThreshold;
+        return parallelism.threshold;
     }
 
     /** @return the most threads one decode uses, the caller included */
     public int threads() {
-        return threads;
+        return parallelism.threads;
     }
 
     /**
@@ -98,7 +88,7 @@ public final class ParallelJpegDecoder {
     public PixelImage decode(byte[] jpeg) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, options);
         long pixels = (long) job.info().width() * job.info().height();
-        if (threads == 1 || pixels < parallelThreshold) {
+        if (!parallelism.split(pixels)) {
             return job.decodeAll();
         }
         if (!job.singleScan() || job.restartInterval() == 0) {
@@ -108,17 +98,17 @@ public final class ParallelJpegDecoder {
         if (segments == null || segments.length < 4) {
             return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
         }
-        int[] bands = bands(segments, Math.min(segments.length / 2, threads * 4));
+        int[] bands = bands(segments, Math.min(segments.length / 2, parallelism.threads * 4));
         PixelImage out = job.allocateOutput();
         int height = out.height();
-        int rowBands = Math.max(1, Math.min(threads * 4, height / 16));
+        int rowBands = Math.max(1, Math.min(parallelism.threads * 4, height / 16));
         try {
-            TaskRunner.runAll(executor, threads - 1, bands.length - 1, b -> {
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), bands.length - 1, b -> {
                 for (int s = bands[b]; s < bands[b + 1]; s++) {
                     job.decodeSegment(s, segments[2 * s], segments[2 * s + 1]);
                 }
             });
-            TaskRunner.runAll(executor, threads - 1, rowBands, r -> job.convertRows(
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), rowBands, r -> job.convertRows(
                     (int) ((long) height * r / rowBands), (int) ((long) height * (r + 1) / rowBands), out));
         } catch (JpegException | RuntimeException | Error e) {
             throw e;
@@ -130,7 +120,7 @@ public final class ParallelJpegDecoder {
 
     /** Serial entropy decoding, with upsampling and colour conversion on other threads. */
     private PixelImage pipelined(DecodeJob job) throws JpegException {
-        RowPipeline pipeline = new RowPipeline(job, executor, threads - 1);
+        RowPipeline pipeline = new RowPipeline(job, parallelism.executor, parallelism.helpers());
         PixelImage out;
         try {
             out = job.decodeAll(pipeline);

@@ -28,12 +28,10 @@ public final class ParallelJpegEncoder {
      * Default of {@link #withParallelThreshold}: images below this many pixels are encoded
      * serially, because splitting them costs more than it gains.
      */
-    public static final long DEFAULT_PARALLEL_THRESHOLD = 64 * 1024;
+    public static final long DEFAULT_PARALLEL_THRESHOLD = Parallelism.DEFAULT_THRESHOLD;
 
     private final EncoderOptions options;
-    private final Executor executor;
-    private final int threads;
-    private final long parallelThreshold;
+    private final Parallelism parallelism;
 
     /**
      * @param options encoder settings
@@ -49,17 +47,12 @@ public final class ParallelJpegEncoder {
      * @param threads how many threads may work on one image, including the caller
      */
     public ParallelJpegEncoder(EncoderOptions options, Executor executor, int threads) {
-        this(options, executor, threads, DEFAULT_PARALLEL_THRESHOLD);
+        this(options, new Parallelism(executor, threads, DEFAULT_PARALLEL_THRESHOLD));
     }
 
-    private ParallelJpegEncoder(EncoderOptions options, Executor executor, int threads, long parallelThreshold) {
-        this.parallelThreshold = parallelThreshold;
+    private ParallelJpegEncoder(EncoderOptions options, Parallelism parallelism) {
         this.options = Objects.requireNonNull(options, "options");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        this.threads = threads;
+        this.parallelism = parallelism;
     }
 
     /** @return the encoder settings */
@@ -73,20 +66,17 @@ public final class ParallelJpegEncoder {
      * @return a copy with this threshold
      */
     public ParallelJpegEncoder withParallelThreshold(long pixels) {
-        if (pixels < 0) {
-            throw new IllegalArgumentException("threshold must be >= 0, got " + pixels);
-        }
-        return new ParallelJpegEncoder(options, executor, threads, pixels);
+        return new ParallelJpegEncoder(options, parallelism.withThreshold(pixels));
     }
 
     /** @return the parallel threshold in pixels */
     public long parallelThreshold() {
-        return parallelThreshold;
+        return parallelism.threshold;
     }
 
     /** @return the most threads one encode uses, the caller included */
     public int threads() {
-        return threads;
+        return parallelism.threads;
     }
 
     /**
@@ -97,8 +87,8 @@ public final class ParallelJpegEncoder {
         EncodeJob job = EncodeJob.create(image, options);
         int intervals = job.intervalCount();
         long pixels = (long) image.width() * image.height();
-        int strips = Math.min(intervals, threads * 4);
-        if (threads == 1 || strips < 2 || pixels < parallelThreshold) {
+        int strips = Math.min(intervals, parallelism.threads * 4);
+        if (strips < 2 || !parallelism.split(pixels)) {
             return new JpegEncoder(options).encode(image);
         }
         int[] bounds = split(intervals, strips);
@@ -106,7 +96,7 @@ public final class ParallelJpegEncoder {
             if (job.needsTables()) {
                 SymbolCounts[] counts = new SymbolCounts[strips];
                 EncodeJob counting = job;
-                TaskRunner.runAll(executor, threads - 1, strips, s -> {
+                TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> {
                     SymbolCounts c = counting.newCounts();
                     counting.countSymbols(bounds[s], bounds[s + 1], c);
                     counts[s] = c;
@@ -119,7 +109,7 @@ public final class ParallelJpegEncoder {
             }
             byte[][] parts = new byte[strips][];
             EncodeJob coding = job;
-            TaskRunner.runAll(executor, threads - 1, strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
             return join(job.header(), parts, job.trailer());
         } catch (RuntimeException | Error e) {
             throw e;
