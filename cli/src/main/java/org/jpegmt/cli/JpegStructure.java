@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jpegmt.core.AnnexK;
 
 /**
  * A walk over the marker segments of a JPEG file (T.81 B.1.1), for {@code jpegmt info}: every
@@ -14,6 +15,8 @@ import java.util.List;
  * the SOI marker: what it cannot make sense of becomes a warning.
  */
 final class JpegStructure {
+    private static final int[] NATURAL = AnnexK.zigZagToNatural();
+
     /** One marker: its second byte, the offset of its FF byte, and the segment length field (0 for standalone markers). */
     record Segment(int marker, long offset, int length, String note) {
         String name() {
@@ -226,7 +229,7 @@ final class JpegStructure {
             p++;
             int[] values = new int[64];
             for (int k = 0; k < 64; k++) {
-                values[AnnexK.NATURAL[k]] = pq == 0 ? u8(p + k) : u16(p + 2 * k);
+                values[NATURAL[k]] = pq == 0 ? u8(p + k) : u16(p + 2 * k);
             }
             p += pq == 0 ? 64 : 128;
             if (p > end) {
@@ -259,29 +262,13 @@ final class JpegStructure {
                 symbols[i] = u8(p + i);
             }
             p += total;
-            String standard = standardName(tc, counts, symbols);
+            String standard = AnnexK.standardHuffmanName(tc, counts, symbols);
             huffTables.removeIf(t -> t.tableClass() == tc && t.slot() == th);
             HuffTable t = new HuffTable(tc, th, counts, symbols, standard);
             huffTables.add(t);
             note.append(note.length() == 0 ? "" : ", ").append(t.label());
         }
         return note.toString();
-    }
-
-    private static String standardName(int tableClass, int[] counts, int[] symbols) {
-        if (tableClass == 0 && Arrays.equals(counts, AnnexK.DC_LUMA_BITS) && Arrays.equals(symbols, AnnexK.DC_LUMA_VALS)) {
-            return "K.3 luminance DC";
-        }
-        if (tableClass == 0 && Arrays.equals(counts, AnnexK.DC_CHROMA_BITS) && Arrays.equals(symbols, AnnexK.DC_CHROMA_VALS)) {
-            return "K.3 chrominance DC";
-        }
-        if (tableClass == 1 && Arrays.equals(counts, AnnexK.AC_LUMA_BITS) && Arrays.equals(symbols, AnnexK.AC_LUMA_VALS)) {
-            return "K.3 luminance AC";
-        }
-        if (tableClass == 1 && Arrays.equals(counts, AnnexK.AC_CHROMA_BITS) && Arrays.equals(symbols, AnnexK.AC_CHROMA_VALS)) {
-            return "K.3 chrominance AC";
-        }
-        return null;
     }
 
     private String sof(int marker, int p, int end, int offset) {

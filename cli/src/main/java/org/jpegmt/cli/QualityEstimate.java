@@ -2,6 +2,7 @@ package org.jpegmt.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jpegmt.core.AnnexK;
 
 /**
  * The IJG quality (1..100) whose scaled Annex K tables come closest to a file's quantisation
@@ -18,8 +19,8 @@ record QualityEstimate(int quality, double meanError) {
         return meanError == 0;
     }
 
-    /** A table to match and the Annex K table it is assumed to be scaled from. */
-    record Target(JpegStructure.QuantTable table, int[] base) {
+    /** A table to match, and whether it is assumed to be scaled from K.2 (else K.1). */
+    record Target(JpegStructure.QuantTable table, boolean chrominance) {
     }
 
     /** @return the best quality for all targets together, or null if there are none */
@@ -32,9 +33,9 @@ record QualityEstimate(int quality, double meanError) {
         for (int q = 1; q <= 100; q++) {
             long error = 0;
             for (Target t : targets) {
-                int max = t.table().precision() == 8 ? 255 : 32767;
+                int[] scaled = AnnexK.scaledQuantTable(t.chrominance(), q, t.table().precision() == 8);
                 for (int i = 0; i < 64; i++) {
-                    error += Math.abs(AnnexK.scaled(t.base()[i], q, max) - t.table().values()[i]);
+                    error += Math.abs(scaled[i] - t.table().values()[i]);
                 }
             }
             if (error < bestError) {
@@ -60,7 +61,7 @@ record QualityEstimate(int quality, double meanError) {
             seen.add(slot);
             for (JpegStructure.QuantTable t : s.quantTables) {
                 if (t.slot() == slot) {
-                    targets.add(new Target(t, i == 0 ? AnnexK.LUMA_QUANT : AnnexK.CHROMA_QUANT));
+                    targets.add(new Target(t, i != 0));
                 }
             }
         }
