@@ -34,12 +34,6 @@ import java.util.List;
  * is false. Use a job for one decode: either {@code decodeAll} once, or the segment operations.
  */
 public final class DecodeJob {
-    private static final int GRAY = 0;
-    private static final int YCC = 1;
-    private static final int RGB = 2;
-    private static final int CMYK = 3;
-    private static final int YCCK = 4;
-
     private final byte[] data;
     private final Warnings warn;
     private final MarkerReader markers;
@@ -50,13 +44,8 @@ public final class DecodeJob {
     private final JpegInfo info;
     private final boolean[] inFirstScan;
     private final int[][] latchedQuant;
-    private final int colorMode;
-    private final PixelFormat format;
-    private final int[] method;
-    private final int[] rv;
-    private final int[] dw;
-    private final int[] dh;
-    private final int upsampledWidth;
+    private final RowConverter rows;
+    private final RestartResync resync;
     /** Whole planes, allocated on first use (segment decoding, several scans). */
     private volatile Planes whole;
 
@@ -82,33 +71,15 @@ public final class DecodeJob {
         this.firstRestartInterval = markers.restartInterval;
         this.info = makeInfo(frame, markers);
         int nc = frame.count();
-        this.colorMode = colorMode(nc);
-        this.format = nc == 1 ? PixelFormat.GRAY : nc == 3 ? PixelFormat.RGB : PixelFormat.CMYK;
-
-        int hmax = frame.hmax();
-        int vmax = frame.vmax();
-        method = new int[nc];
-        rv = new int[nc];
-        dw = new int[nc];
-        dh = new int[nc];
-        int upw = 0;
-        for (int c = 0; c < nc; c++) {
-            FrameHeader.Component fc = frame.components()[c];
-            int rh = hmax / fc.h();
-            rv[c] = vmax / fc.v();
-            dw[c] = frame.dw(c);
-            dh[c] = frame.dh(c);
-            method[c] = Upsampler.method(rh, rv[c], dw[c]);
-            upw = Math.max(upw, dw[c] * rh);
-        }
-        upsampledWidth = upw;
+        this.rows = new RowConverter(frame, markers, warn);
+        this.resync = new RestartResync(data, markers, warn);
 
         inFirstScan = new boolean[nc];
         for (int c : scan.components()) {
             inFirstScan[c] = true;
         }
         latchedQuant = new int[nc][];
-        firstDecoder = scanDecoder(scan);
+        firstDecoder = ScanDecoder.forScan(frame, scan, markers, latchedQuant, warn);
     }
 
     /** @return the whole planes, allocated (thread-safely) on the first call */
@@ -165,7 +136,7 @@ public final class DecodeJob {
         if (firstScan.count() > 1) {
             return 8 * frame.vmax();
         }
-        return 8 * rv[firstScan.components()[0]];
+        return 8 * rows.rv(firstScan.components()[0]);
     }
 
     /** @return restart interval in MCUs in force for the first scan (0 = one segment) */
@@ -239,12 +210,12 @@ public final class DecodeJob {
 
     /** @return the output image's pixel format */
     public PixelFormat format() {
-        return format;
+        return rows.format();
     }
 
     /** @return a zero-filled output image of the right size and format */
     public PixelImage allocateOutput() {
-        return PixelImage.allocate(frame.width(), frame.height(), format);
+        return PixelImage.allocate(frame.width(), frame.height(), rows.format());
     }
 
     /**
@@ -275,99 +246,7 @@ public final class DecodeJob {
      * {@code out} (see the class comment for which MCU rows must be decoded first).
      */
     public void convertRows(int y0, int y1, PixelImage out) {
-        convert(wholePlanes(), y0, y1, out);
-    }
-
-    private void convert(Planes planes, int y0, int y1, PixelImage out) {
-        int nc = frame.count();
-        int w = frame.width();
-        byte[][] scratch = new byte[nc][];
-        byte[][] src = new byte[nc][];
-        int[] off = new int[nc];
-        for (int c = 0; c < nc; c++) {
-            if (method[c] != Upsampler.NONE) {
-                scratch[c] = new byte[upsampledWidth];
-            }
-        }
-        byte[] dst = out.data();
-        int stride = w * format.channels();
-        int[] cs = new int[upsampledWidth + 2];
-        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == method[2] && dw[1] == dw[2]
-                && (method[1] == Upsampler.H2V2 || method[1] == Upsampler.H2V1)) {
-            convertRowsFancy(planes, y0, y1, dst, stride, cs);
-            return;
-        }
-        for (int y = y0; y < y1; y++) {
-            for (int c = 0; c < nc; c++) {
-                rowSource(planes, c, y, scratch[c], cs, src, off);
-            }
-            int o = y * stride;
-            switch (colorMode) {
-                case GRAY -> System.arraycopy(src[0], off[0], dst, o, w);
-                case YCC -> ColorConverter.yccToRgb(src[0], off[0], src[1], off[1], src[2], off[2], w, dst, o);
-                case RGB -> ColorConverter.interleave3(src[0], off[0], src[1], off[1], src[2], off[2], w, dst, o);
-                case CMYK -> ColorConverter.interleave4(src, off, w, dst, o);
-                default -> ColorConverter.ycckToCmyk(src, off, w, dst, o);
-            }
-        }
-    }
-
-    /** The 4:2:0 and 4:2:2 YCbCr fast path: fancy upsampling fused with the colour conversion. */
-    private void convertRowsFancy(Planes planes, int y0, int y1, byte[] dst, int stride, int[] csb) {
-        int[] csr = new int[csb.length];
-        int w = frame.width();
-        int cw = dw[1];
-        boolean v2 = method[1] == Upsampler.H2V2;
-        for (int y = y0; y < y1; y++) {
-            if (v2) {
-                int j = y >> 1;
-                int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
-                int nearOff = planes.rowOffset(1, j);
-                int farOff = planes.rowOffset(1, far);
-                Upsampler.columnSums(planes.data[1], nearOff, farOff, cw, csb);
-                Upsampler.columnSums(planes.data[2], nearOff, farOff, cw, csr);
-                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 8, 7, 4,
-                        dst, y * stride);
-            } else {
-                int off = planes.rowOffset(1, y);
-                Upsampler.padded(planes.data[1], off, cw, csb);
-                Upsampler.padded(planes.data[2], off, cw, csr);
-                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 1, 2, 2,
-                        dst, y * stride);
-            }
-        }
-    }
-
-    /** Points src[c]/off[c] at the (upsampled) samples of component c for output row y. */
-    private void rowSource(Planes planes, int c, int y, byte[] tmp, int[] cs, byte[][] src, int[] off) {
-        byte[] plane = planes.data[c];
-        switch (method[c]) {
-            case Upsampler.NONE -> {
-                src[c] = plane;
-                off[c] = planes.rowOffset(c, y);
-                return;
-            }
-            case Upsampler.H2V1 -> Upsampler.h2v1(plane, planes.rowOffset(c, y), dw[c], tmp);
-            case Upsampler.H1V2, Upsampler.H2V2 -> {
-                int j = y >> 1;
-                boolean upper = (y & 1) == 0;
-                int far = upper ? Math.max(j - 1, 0) : Math.min(j + 1, dh[c] - 1);
-                int nearOff = planes.rowOffset(c, j);
-                int farOff = planes.rowOffset(c, far);
-                if (method[c] == Upsampler.H1V2) {
-                    Upsampler.h1v2(plane, nearOff, farOff, upper ? 1 : 2, dw[c], tmp);
-                } else {
-                    Upsampler.h2v2(plane, nearOff, farOff, dw[c], cs, tmp);
-                }
-            }
-            default -> Upsampler.box(plane, planes.rowOffset(c, y / rv[c]), dw[c], upsampledRatio(c), tmp);
-        }
-        src[c] = tmp;
-        off[c] = 0;
-    }
-
-    private int upsampledRatio(int c) {
-        return frame.hmax() / frame.components()[c].h();
+        rows.convert(wholePlanes(), y0, y1, out);
     }
 
     /**
@@ -412,7 +291,7 @@ public final class DecodeJob {
         ScanDecoder.State st = new ScanDecoder.State();
         if (singleScan()) {
             Planes planes;
-            RowSink rows;
+            RowSink handoff;
             if (sink == null) {
                 // Serial: a ring of three MCU rows per plane, converted right behind the decoding.
                 int[] blockRows = new int[frame.count()];
@@ -421,13 +300,13 @@ public final class DecodeJob {
                 }
                 Planes ring = Planes.ring(frame, blockRows);
                 planes = ring;
-                rows = (y0, y1, img) -> convert(ring, y0, y1, img);
+                handoff = (y0, y1, img) -> rows.convert(ring, y0, y1, img);
             } else {
                 // Another thread converts behind us: rows must stay put, so whole planes.
                 planes = wholePlanes();
-                rows = sink;
+                handoff = sink;
             }
-            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, planes, out, rows);
+            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, planes, out, handoff);
             return out;
         }
         Planes planes = wholePlanes();
@@ -443,11 +322,11 @@ public final class DecodeJob {
             if (scan == null) {
                 break;
             }
-            sd = scanDecoder(scan);
+            sd = ScanDecoder.forScan(frame, scan, markers, latchedQuant, warn);
             ri = markers.restartInterval;
         }
         if (sink == null) {
-            convert(planes, 0, frame.height(), out);
+            rows.convert(planes, 0, frame.height(), out);
         } else {
             sink.rowsReady(0, frame.height(), out);
         }
@@ -489,7 +368,7 @@ public final class DecodeJob {
                 }
             }
             if (mcu < total) {
-                int next = restart(br, expected, st);
+                int next = resync.restart(br, expected, st);
                 expected = (expected + 1) & 7;
                 br.reset(next, data.length);
             }
@@ -497,190 +376,7 @@ public final class DecodeJob {
         if (out != null && converted < frame.height()) {
             sink.rowsReady(converted, frame.height(), out);
         }
-        return endOfScan(br);
-    }
-
-    /**
-     * T.81 F.2.1.3.1 / libjpeg jdhuff.c process_restart + jdmarker.c resync: finds the marker
-     * that should be RSTm and decides what to do when it is not.
-     *
-     * @return where the next segment's data starts (at a pending marker: the segment is empty)
-     */
-    private int restart(BitReader br, int m, ScanDecoder.State st) throws JpegException {
-        int marker;
-        int after;
-        // Whole bytes of the segment that the MCUs did not use: libjpeg drops them at a restart
-        // and reports them as extraneous.
-        int leftover = br.unusedBytes();
-        if (br.ended && br.marker >= 0) {
-            marker = br.marker;
-            after = br.markerPos + 1;
-            if (leftover > 0) {
-                warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
-                        leftover, marker), br.markerPos - 1);
-            }
-        } else if (br.ended) {
-            marker = eof();
-            after = data.length;
-        } else {
-            markers.pos = br.position();
-            marker = markers.nextMarker(leftover);
-            after = markers.pos;
-        }
-        boolean pending = false;
-        int rstm = MarkerReader.RST0 + m;
-        if (marker != rstm) {
-            warn.warn(String.format("Corrupt JPEG data: found marker 0x%02x instead of RST%d", marker, m), after - 1);
-            for (;;) {
-                int action;
-                if (marker < 0xC0) {
-                    action = 2;
-                } else if (marker < MarkerReader.RST0 || marker > MarkerReader.RST0 + 7) {
-                    action = 3;
-                } else if (marker == MarkerReader.RST0 + ((m + 1) & 7) || marker == MarkerReader.RST0 + ((m + 2) & 7)) {
-                    action = 3;
-                } else if (marker == MarkerReader.RST0 + ((m - 1) & 7) || marker == MarkerReader.RST0 + ((m - 2) & 7)) {
-                    action = 2;
-                } else {
-                    action = 1;
-                }
-                if (action == 1) {
-                    break;
-                }
-                if (action == 3) {
-                    pending = true;
-                    break;
-                }
-                if (after >= data.length) {
-                    marker = eof();
-                    after = data.length;
-                    continue;
-                }
-                markers.pos = after;
-                marker = markers.nextMarker();
-                after = markers.pos;
-            }
-        }
-        boolean wasOut = st.outOfData;
-        st.restart();
-        if (pending) {
-            st.outOfData = wasOut;
-            // Start the next segment at the marker itself: it ends that segment at once.
-            return after >= data.length ? data.length : after - 2;
-        }
-        return after;
-    }
-
-    /** The end of the data where a marker was expected: libjpeg warns and inserts EOI. */
-    private int eof() throws InvalidJpegException {
-        if (!markers.eofSeen) {
-            markers.eofSeen = true;
-            warn.warn("Premature end of JPEG file", data.length);
-        }
-        return MarkerReader.EOI;
-    }
-
-    /** @return offset of the marker after a scan's data (at its FF), or the data length */
-    private int endOfScan(BitReader br) throws JpegException {
-        if (br.ended && br.marker >= 0) {
-            return br.markerPos - 1;
-        }
-        if (br.ended) {
-            eof();
-            return data.length;
-        }
-        markers.pos = br.position();
-        int m = markers.nextMarker();
-        return m == MarkerReader.EOI && markers.eofSeen ? data.length : markers.pos - 2;
-    }
-
-    /** Builds the decoder of a scan: latches quantisation tables, resolves Huffman tables. */
-    private ScanDecoder scanDecoder(ScanHeader scan) throws JpegException {
-        long at = scan.dataOffset();
-        if (scan.ss() != 0 || scan.se() != 63 || scan.ah() != 0 || scan.al() != 0) {
-            warn.warn("Invalid SOS parameters for sequential JPEG", at);
-        }
-        int ns = scan.count();
-        if (ns > 1) {
-            int blocks = 0;
-            for (int c : scan.components()) {
-                blocks += frame.components()[c].h() * frame.components()[c].v();
-            }
-            if (blocks > 10) {
-                throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", at);
-            }
-        }
-        // Motion-JPEG: missing DHT slots 0 and 1 get the Annex K tables (libjpeg jstdhuff.c).
-        if (markers.dcSpecs[0] == null) {
-            markers.dcSpecs[0] = StandardTables.DC_LUMINANCE;
-        }
-        if (markers.dcSpecs[1] == null) {
-            markers.dcSpecs[1] = StandardTables.DC_CHROMINANCE;
-        }
-        if (markers.acSpecs[0] == null) {
-            markers.acSpecs[0] = StandardTables.AC_LUMINANCE;
-        }
-        if (markers.acSpecs[1] == null) {
-            markers.acSpecs[1] = StandardTables.AC_CHROMINANCE;
-        }
-        HuffmanTable[] dc = new HuffmanTable[ns];
-        HuffmanTable[] ac = new HuffmanTable[ns];
-        int[][] q = new int[ns][];
-        for (int i = 0; i < ns; i++) {
-            int c = scan.components()[i];
-            dc[i] = table(markers.dcSpecs, scan.dcTables()[i], true, at);
-            ac[i] = table(markers.acSpecs, scan.acTables()[i], false, at);
-            if (latchedQuant[c] == null) {
-                int tq = frame.components()[c].tq();
-                if (tq > 3 || markers.quant[tq] == null) {
-                    throw new InvalidJpegException("quantization table " + tq + " was not defined", at);
-                }
-                latchedQuant[c] = markers.quant[tq].clone();
-            }
-            q[i] = latchedQuant[c];
-        }
-        return new ScanDecoder(frame, scan.components(), dc, ac, q, warn);
-    }
-
-    private static HuffmanTable table(HuffmanSpec[] specs, int slot, boolean isDc, long at)
-            throws InvalidJpegException {
-        if (slot > 3 || specs[slot] == null) {
-            throw new InvalidJpegException("Huffman table " + (isDc ? "DC" : "AC") + slot + " was not defined", at);
-        }
-        return HuffmanTable.build(specs[slot], isDc, at);
-    }
-
-    /** libjpeg jdapimin.c default_decompress_parms: which colour space the file is in. */
-    private int colorMode(int nc) throws InvalidJpegException {
-        if (nc == 1) {
-            return GRAY;
-        }
-        if (nc == 3) {
-            if (markers.jfif) {
-                return YCC;
-            }
-            if (markers.adobeTransform >= 0) {
-                if (markers.adobeTransform == 0) {
-                    return RGB;
-                }
-                if (markers.adobeTransform != 1) {
-                    warn.warn("Unknown Adobe color transform code " + markers.adobeTransform, -1);
-                }
-                return YCC;
-            }
-            FrameHeader.Component[] c = frame.components();
-            if (c[0].id() == 'R' && c[1].id() == 'G' && c[2].id() == 'B') {
-                return RGB;
-            }
-            return YCC;
-        }
-        if (markers.adobeTransform < 0 || markers.adobeTransform == 0) {
-            return CMYK;
-        }
-        if (markers.adobeTransform != 2) {
-            warn.warn("Unknown Adobe color transform code " + markers.adobeTransform, -1);
-        }
-        return YCCK;
+        return resync.endOfScan(br);
     }
 
     static JpegInfo makeInfo(FrameHeader frame, MarkerReader markers) {

@@ -171,4 +171,67 @@ final class ScanDecoder {
             Arrays.fill(plane, off, off + 8, v);
         }
     }
+
+    /**
+     * Builds the decoder of a scan: checks the MCU size, latches quantisation tables (a
+     * component keeps the table in force at its first scan), resolves Huffman tables (Annex K
+     * tables in empty slots 0 and 1, as libjpeg does for Motion-JPEG).
+     *
+     * @param latchedQuant per frame component, filled in here on its first scan
+     */
+    static ScanDecoder forScan(FrameHeader frame, ScanHeader scan, MarkerReader markers, int[][] latchedQuant,
+            Warnings warn) throws JpegException {
+        long at = scan.dataOffset();
+        if (scan.ss() != 0 || scan.se() != 63 || scan.ah() != 0 || scan.al() != 0) {
+            warn.warn("Invalid SOS parameters for sequential JPEG", at);
+        }
+        int ns = scan.count();
+        if (ns > 1) {
+            int blocks = 0;
+            for (int c : scan.components()) {
+                blocks += frame.components()[c].h() * frame.components()[c].v();
+            }
+            if (blocks > 10) {
+                throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", at);
+            }
+        }
+        // Motion-JPEG: missing DHT slots 0 and 1 get the Annex K tables (libjpeg jstdhuff.c).
+        if (markers.dcSpecs[0] == null) {
+            markers.dcSpecs[0] = StandardTables.DC_LUMINANCE;
+        }
+        if (markers.dcSpecs[1] == null) {
+            markers.dcSpecs[1] = StandardTables.DC_CHROMINANCE;
+        }
+        if (markers.acSpecs[0] == null) {
+            markers.acSpecs[0] = StandardTables.AC_LUMINANCE;
+        }
+        if (markers.acSpecs[1] == null) {
+            markers.acSpecs[1] = StandardTables.AC_CHROMINANCE;
+        }
+        HuffmanTable[] dc = new HuffmanTable[ns];
+        HuffmanTable[] ac = new HuffmanTable[ns];
+        int[][] q = new int[ns][];
+        for (int i = 0; i < ns; i++) {
+            int c = scan.components()[i];
+            dc[i] = table(markers.dcSpecs, scan.dcTables()[i], true, at);
+            ac[i] = table(markers.acSpecs, scan.acTables()[i], false, at);
+            if (latchedQuant[c] == null) {
+                int tq = frame.components()[c].tq();
+                if (tq > 3 || markers.quant[tq] == null) {
+                    throw new InvalidJpegException("quantization table " + tq + " was not defined", at);
+                }
+                latchedQuant[c] = markers.quant[tq].clone();
+            }
+            q[i] = latchedQuant[c];
+        }
+        return new ScanDecoder(frame, scan.components(), dc, ac, q, warn);
+    }
+
+    private static HuffmanTable table(HuffmanSpec[] specs, int slot, boolean isDc, long at)
+            throws InvalidJpegException {
+        if (slot > 3 || specs[slot] == null) {
+            throw new InvalidJpegException("Huffman table " + (isDc ? "DC" : "AC") + slot + " was not defined", at);
+        }
+        return HuffmanTable.build(specs[slot], isDc, at);
+    }
 }
