@@ -80,7 +80,9 @@ final class Report {
             sb.append("| checks | exact | max difference | PSNR range (dB) |\n|---|---|---|---|\n");
             sb.append("| ").append(s.files).append(" | ").append(s.exact).append(" | ").append(s.maxDiff)
                     .append(" | ").append(s.minPsnr == Double.POSITIVE_INFINITY ? "-"
-                            : String.format(java.util.Locale.ROOT, "%.2f .. %.2f", s.minPsnr, s.maxPsnr))
+                            : String.format(java.util.Locale.ROOT, "%.2f .. %s", s.minPsnr,
+                                    Double.isInfinite(s.maxPsnr) ? "inf (some images exact)"
+                                            : String.format(java.util.Locale.ROOT, "%.2f", s.maxPsnr)))
                     .append(" |\n\n");
             if (!s.outcomes.isEmpty()) {
                 sb.append("| outcome | files |\n|---|---|\n");
