@@ -35,7 +35,7 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  * Files without restart markers: decode = serial entropy decoding with conversion pipelined onto
  * the other p - 1 threads; encode is serial.
  *
- * <pre>--out DIR [--mode quick|full] [--image NAME] [--reps N] [--bandwidth GBs] [--cores list]</pre>
+ * <pre>--out DIR [--mode quick|full] [--image NAME] [--reps N] [--bandwidth GBs] [--cores list] [--restarts row,8rows,none]</pre>
  * Writes {@code DIR/model-parts.tsv}, {@code DIR/model-projection.tsv}, {@code DIR/model-segments.tsv}.
  */
 public final class ScalingModel {
@@ -72,7 +72,7 @@ public final class ScalingModel {
             parts.println(String.join("\t", "-", "-", "image " + image, "0"));
             parts.println(String.join("\t", "-", "-", "copyBandwidthGBs", f(copyBandwidth() / 1e9)));
             parts.println(String.join("\t", "-", "-", "assumedBandwidthGBs", f(bandwidth / 1e9)));
-            for (String restart : new String[] {"row", "8rows", "none"}) {
+            for (String restart : args.get("restarts", "row,8rows,none").split(",")) {
                 Workload w = Workload.of(image, restart, "420", 90);
                 Decode d = Decode.measure(w, reps);
                 d.write(parts, segs, restart);
@@ -106,7 +106,7 @@ public final class ScalingModel {
             Decode d = new Decode();
             DecoderOptions o = DecoderOptions.defaults();
             ParallelJpegDecoder serial = new ParallelJpegDecoder(o, 1);
-            for (int i = 0; i < Math.max(3, reps); i++) {
+            for (int i = 0; i < Math.max(2, reps); i++) {
                 serial.decode(jpeg); // JIT warm-up of the whole path
             }
             d.wholeSerial = time(reps, () -> serial.decode(jpeg));
