@@ -70,6 +70,11 @@ public final class BatchBench {
         int[] sizes = {count / 4, count / 2, count};
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("batch-k" + cores + ".tsv"), StandardCharsets.UTF_8))) {
             w.println(HEADER);
+            for (String op : new String[] {"encode", "decode"}) { // JIT warm-up of every path before any timing
+                for (String strategy : STRATEGIES) {
+                    run(op, strategy, cores, options, images, jpegs, count);
+                }
+            }
             for (String op : new String[] {"encode", "decode"}) {
                 for (String strategy : STRATEGIES) {
                     run(op, strategy, cores, options, images, jpegs, count); // warm-up pass over every file

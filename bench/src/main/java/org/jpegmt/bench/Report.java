@@ -476,9 +476,13 @@ public final class Report {
         }
         int count = (int) part(op, restart, op.equals("decode") ? "segments (count)" : "intervals (count)");
         double largest = part(op, restart, op.equals("decode") ? "largest segment" : "largest interval");
-        if (count > 0 && count < 4 * p) {
+        double parallelPhase = total - serial;
+        if (count > 0 && count < p) {
             sb.append(String.format(Locale.ROOT, "; only %d segments, so at most %d cores get work and the largest segment "
                     + "(%.2f ms) bounds the parallel phase", count, count, largest));
+        } else if (largest >= 0.5 * parallelPhase) {
+            sb.append(String.format(Locale.ROOT, "; the largest segment (%.2f ms) is at least half of the parallel phase "
+                    + "(%.2f ms): the bands are too coarse for this many cores", largest, parallelPhase));
         }
         if (Boolean.parseBoolean(last.get("bandwidthLimited"))) {
             sb.append("; memory bandwidth bounds the parallel phases at this core count");
@@ -488,8 +492,10 @@ public final class Report {
 
     private void modelChart(String op, String modelImage) throws IOException {
         XYChart c = Charts.xy("PROJECTION: " + op + " speedup, " + modelImage + " 4:2:0 q90 (lines: model; points: measured)",
-                "cores (log scale)", "speedup vs 1 thread");
+                "cores (log scale)", "speedup vs 1 thread (log scale)");
         c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisMin(0.5);
         List<Tsv.Row> row = proj(op, "row");
         if (row.isEmpty()) {
             return;

@@ -158,8 +158,9 @@ public final class ScalingModel {
             return d;
         }
 
+        /** Serial parts; without restart markers jpeg-mt skips the pre-scan. */
         double serialMs() {
-            return open + scan + alloc;
+            return open + alloc + (segment.length > 1 ? scan : 0);
         }
 
         double segmentsMs() {
