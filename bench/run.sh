@@ -9,7 +9,7 @@
 # Environment: CORES="1 2 4" (core counts to run; default 1..nproc, above 8 only powers of two and nproc),
 # JAVA (java binary), JPEGMT_SHARED (default ../shared), BANDWIDTH (GB/s assumed by the model, default 50),
 # SKIP_BUILD=1 (use the existing bench/target/benchmarks.jar), JMH_IGNORE_LOCK=1 (run although another
-# JMH holds its lock; quick mode always does).
+# JMH holds its lock; quick mode always does), TURBO_JAR (default /usr/share/java/turbojpeg.jar).
 set -euo pipefail
 MODE=${1:-full}
 shift || true
@@ -26,6 +26,9 @@ fi
 # run from a copy, so that a rebuild during the run cannot change the jar under the forked JVMs
 JAR=bench/target/benchmarks-run.jar
 cp bench/target/benchmarks.jar "$JAR"
+CP=$JAR
+TURBO_JAR=${TURBO_JAR:-/usr/share/java/turbojpeg.jar}   # Debian libturbojpeg-java: the optional TurboJPEG peer
+if [ -f "$TURBO_JAR" ]; then CP="$CP:$TURBO_JAR"; fi
 
 HOST=$(hostname -s 2>/dev/null || hostname)
 NAME=$(date +%Y-%m-%d)-$HOST
@@ -82,7 +85,7 @@ for k in $CORES; do
   FULL=false
   if [ "$k" = 1 ] || [ "$k" = "$MAXK" ]; then FULL=true; fi
   echo "== JMH, $k core(s)"
-  run_pinned "$k" "${LOCK[@]}" "${PROPS[@]}" -cp "$JAR" org.jpegmt.bench.ScalingRun \
+  run_pinned "$k" "${LOCK[@]}" "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.ScalingRun \
     --cores "$k" --mode "$MODE" --out "$OUT" --full-matrix "$FULL" "$@" > "$OUT/jmh-k$k.log" 2>&1 \
     || { echo "JMH step for $k cores failed, see $OUT/jmh-k$k.log" >&2; exit 1; }
   tail -n 3 "$OUT/jmh-k$k.log"
@@ -90,21 +93,21 @@ done
 
 for k in $CORES; do
   echo "== batch, $k core(s)"
-  run_pinned "$k" "${HEAP[@]}" "${PROPS[@]}" -cp "$JAR" org.jpegmt.bench.BatchBench \
+  run_pinned "$k" "${HEAP[@]}" "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.BatchBench \
     --cores "$k" --mode "$MODE" --out "$OUT" > "$OUT/batch-k$k.log" 2>&1 \
     || { echo "batch step for $k cores failed, see $OUT/batch-k$k.log" >&2; exit 1; }
 done
 
 echo "== scaling model (1 core)"
-run_pinned 1 "${HEAP[@]}" "${PROPS[@]}" -cp "$JAR" org.jpegmt.bench.ScalingModel \
+run_pinned 1 "${HEAP[@]}" "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.ScalingModel \
   --mode "$MODE" --out "$OUT" --bandwidth "${BANDWIDTH:-50}" --cores "$(echo $CORES | tr ' ' ',')" > "$OUT/model.log" 2>&1 \
   || { echo "model step failed, see $OUT/model.log" >&2; exit 1; }
 
 echo "== tjbench (1 core)"
-run_pinned 1 "${PROPS[@]}" -cp "$JAR" org.jpegmt.bench.TjBenchRun --mode "$MODE" --out "$OUT" > "$OUT/tjbench.log" 2>&1 \
+run_pinned 1 "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.TjBenchRun --mode "$MODE" --out "$OUT" > "$OUT/tjbench.log" 2>&1 \
   || { echo "tjbench step failed, see $OUT/tjbench.log" >&2; exit 1; }
 
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)" >> "$OUT/system.txt"
 echo "duration_s=$(($(date +%s) - START))" >> "$OUT/system.txt"
-"$JAVA" "${PROPS[@]}" -cp "$JAR" org.jpegmt.bench.Report --dir "$OUT" --md "$MD"
+"$JAVA" "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.Report --dir "$OUT" --md "$MD"
 echo "== done in $(($(date +%s) - START)) s: $MD"

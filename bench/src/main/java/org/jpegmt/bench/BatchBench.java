@@ -77,7 +77,6 @@ public final class BatchBench {
             }
             for (String op : new String[] {"encode", "decode"}) {
                 for (String strategy : STRATEGIES) {
-                    run(op, strategy, cores, options, images, jpegs, count); // warm-up pass over every file
                     for (int n : sizes) {
                         double[] ms = new double[reps];
                         for (int r = 0; r < reps; r++) {

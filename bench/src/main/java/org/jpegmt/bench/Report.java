@@ -402,6 +402,9 @@ public final class Report {
         md.append("Single-thread copy bandwidth measured here: ").append(fmt(part("-", "-", "copyBandwidthGBs")))
                 .append(" GB/s; bandwidth assumed for the whole machine: ").append(fmt(part("-", "-", "assumedBandwidthGBs")))
                 .append(" GB/s (`--bandwidth`).\n\n");
+        md.append("The model's 1-core time is the sum of the parts; `wholeSerial` is one whole serial call (jpeg-core's "
+                + "fused MCU-row loop) for comparison: if they differ much, the per-part timings (fastest of the "
+                + "repetitions, each part alone) do not describe the real run, and the projection inherits that error.\n\n");
         md.append("| op | restart | part | ms |\n|---|---|---|---|\n");
         for (Tsv.Row r : parts) {
             if (!r.get("op").equals("-")) {
