@@ -80,6 +80,17 @@ PROPS=(-Djava.awt.headless=true -Djpegmt.shared="$SHARED")
   echo "git=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
 } > "$OUT/system.txt"
 echo "== jpegmt bench ($MODE): core counts$CORES, results in $OUT"
+if [ "$MODE" = full ]; then
+  # rough duration: about 12 s per JMH trial (3 x 1 s warm-up, 5 x 1 s measurement, fork, setup), the full matrix
+  # (2 images x 12 settings x 2 ops x 3 thread counts) at k = 1 and k = max, 4:2:0 q90 only in between, single-threaded
+  # peers at k = 1; about 4 min of batch per core count; 5 min for the model and tjbench
+  TRIALS=0
+  for k in $CORES; do
+    if [ "$k" = 1 ] || [ "$k" = "$MAXK" ]; then TRIALS=$((TRIALS + 144)); else TRIALS=$((TRIALS + 36)); fi
+  done
+  TRIALS=$((TRIALS + 72)); [ -f "$TURBO_JAR" ] && TRIALS=$((TRIALS + 48))
+  echo "   expect roughly $(( (TRIALS * 12 + $(echo $CORES | wc -w) * 240 + 300) / 60 )) minutes ($TRIALS JMH trials)"
+fi
 
 for k in $CORES; do
   FULL=false
