@@ -7,7 +7,8 @@
 #   bench/run.sh full -p image=elephants_5640x3172_q95_444.jpg    # extra JMH parameters for every core count
 #
 # Environment: CORES="1 2 4" (core counts to run; default 1..nproc, above 8 only powers of two and nproc),
-# JAVA (java binary), JPEGMT_SHARED (default ../shared), BANDWIDTH (GB/s assumed by the model, default 50),
+# JAVA (java binary), JPEGMT_SHARED (default ../shared), BANDWIDTH (GB/s ceiling for the model; default: measured
+# here with all cores by BandwidthProbe),
 # SKIP_BUILD=1 (use the existing bench/target/benchmarks.jar), JMH_IGNORE_LOCK=1 (run although another
 # JMH holds its lock; quick mode always does), TURBO_JAR (default /usr/share/java/turbojpeg.jar).
 set -euo pipefail
@@ -109,9 +110,14 @@ for k in $CORES; do
     || { echo "batch step for $k cores failed, see $OUT/batch-k$k.log" >&2; exit 1; }
 done
 
+echo "== memory bandwidth ($MAXK cores)"
+run_pinned "$MAXK" -Xms1g -Xmx1g "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.BandwidthProbe --threads "$MAXK" --out "$OUT" \
+  || { echo "bandwidth probe failed" >&2; exit 1; }
+BW=${BANDWIDTH:-$(cat "$OUT/bandwidth.txt")}
+
 echo "== scaling model (1 core)"
 run_pinned 1 "${HEAP[@]}" "${PROPS[@]}" -cp "$CP" org.jpegmt.bench.ScalingModel \
-  --mode "$MODE" --out "$OUT" --bandwidth "${BANDWIDTH:-50}" --cores "$(echo $CORES | tr ' ' ',')" > "$OUT/model.log" 2>&1 \
+  --mode "$MODE" --out "$OUT" --bandwidth "$BW" --cores "$(echo $CORES | tr ' ' ',')" > "$OUT/model.log" 2>&1 \
   || { echo "model step failed, see $OUT/model.log" >&2; exit 1; }
 
 echo "== tjbench (1 core)"

@@ -399,9 +399,10 @@ public final class Report {
                 + "order by p workers), each phase no faster than its memory traffic at the assumed bandwidth. Task "
                 + "hand-off costs (microseconds) are not modelled. The pre-scan is timed with a copy of jpeg-mt's "
                 + "algorithm (`MarkerScan`), since `RestartScanner` is package-private.\n\n");
-        md.append("Single-thread copy bandwidth measured here: ").append(fmt(part("-", "-", "copyBandwidthGBs")))
-                .append(" GB/s; bandwidth assumed for the whole machine: ").append(fmt(part("-", "-", "assumedBandwidthGBs")))
-                .append(" GB/s (`--bandwidth`).\n\n");
+        md.append("Copy bandwidth from one thread: ").append(fmt(part("-", "-", "copyBandwidthGBs")))
+                .append(" GB/s; ceiling used for every core count: ").append(fmt(part("-", "-", "assumedBandwidthGBs")))
+                .append(" GB/s (measured with all cores of this machine by `BandwidthProbe`, or `BANDWIDTH=`; a bigger "
+                + "machine has more, so beyond this machine's cores the bandwidth bound is pessimistic).\n\n");
         md.append("The model's 1-core time is the sum of the parts; `wholeSerial` is one whole serial call (jpeg-core's "
                 + "fused MCU-row loop) for comparison: if they differ much, the per-part timings (fastest of the "
                 + "repetitions, each part alone) do not describe the real run, and the projection inherits that error.\n\n");
@@ -487,8 +488,14 @@ public final class Report {
             sb.append(String.format(Locale.ROOT, "; the largest segment (%.2f ms) is at least half of the parallel phase "
                     + "(%.2f ms): the bands are too coarse for this many cores", largest, parallelPhase));
         }
-        if (Boolean.parseBoolean(last.get("bandwidthLimited"))) {
-            sb.append("; memory bandwidth bounds the parallel phases at this core count");
+        double traffic = part(op, restart, "memory traffic (MB)");
+        double bw = part("-", "-", "assumedBandwidthGBs");
+        if (!Double.isNaN(traffic) && !Double.isNaN(bw)) {
+            double ms = traffic / bw; // MB / (GB/s) = ms
+            sb.append(String.format(Locale.ROOT, "; memory traffic %.0f MB per image takes %.2f ms at %.1f GB/s against "
+                    + "%.2f ms of parallel work at %d cores: %s", traffic, ms, bw, parallelPhase, p,
+                    Boolean.parseBoolean(last.get("bandwidthLimited")) ? "**memory bandwidth bounds the parallel phases**"
+                            : ms > 0.5 * parallelPhase ? "close to the memory bandwidth limit" : "not bandwidth-bound"));
         }
         return sb.append('.').toString();
     }

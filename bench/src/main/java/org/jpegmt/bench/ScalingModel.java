@@ -171,6 +171,20 @@ public final class ScalingModel {
             return Arrays.stream(convertRow).sum();
         }
 
+        /** Entropy decoding reads the file and writes the planes. */
+        long phase1Bytes() {
+            return planeBytes + Arrays.stream(segmentBytes).sum();
+        }
+
+        /** Conversion reads the planes and writes RGB. */
+        long phase2Bytes() {
+            return planeBytes + 3L * width * height;
+        }
+
+        long trafficBytes() {
+            return phase1Bytes() + phase2Bytes();
+        }
+
         void write(PrintWriter parts, PrintWriter segs, String restart) {
             row(parts, "decode", restart, "wholeSerial", wholeSerial);
             row(parts, "decode", restart, "open (headers, planes)", open);
@@ -180,6 +194,7 @@ public final class ScalingModel {
             row(parts, "decode", restart, "segments (count)", segment.length);
             row(parts, "decode", restart, "largest segment", Arrays.stream(segment).max().orElse(0));
             row(parts, "decode", restart, "convert rows (sum)", convertMs());
+            row(parts, "decode", restart, "memory traffic (MB)", trafficBytes() / 1e6);
             for (int s = 0; s < segment.length; s++) {
                 segs.println(String.join("\t", "decode", restart, Integer.toString(s), Long.toString(segmentBytes[s]), f(segment[s])));
             }
@@ -189,8 +204,8 @@ public final class ScalingModel {
             double parallel = segmentsMs() + convertMs();
             double t1 = serialMs() + parallel;
             double amdahl = t1 / (serialMs() + (restart.equals("none") ? segmentsMs() + convertMs() / p : parallel / p));
-            double bwPlanes = (planeBytes + Arrays.stream(segmentBytes).sum()) / bandwidth * 1e3;
-            double bwConvert = (planeBytes + 3L * width * height) / bandwidth * 1e3;
+            double bwPlanes = phase1Bytes() / bandwidth * 1e3;
+            double bwConvert = phase2Bytes() / bandwidth * 1e3;
             double phase1;
             double phase2;
             boolean limited;
@@ -297,6 +312,7 @@ public final class ScalingModel {
             row(parts, "encode", restart, "intervals (sum)", intervalsMs());
             row(parts, "encode", restart, "intervals (count)", interval.length);
             row(parts, "encode", restart, "largest interval", Arrays.stream(interval).max().orElse(0));
+            row(parts, "encode", restart, "memory traffic (MB)", (pixelBytes + outputBytes) / 1e6);
             for (int s = 0; s < interval.length; s++) {
                 segs.println(String.join("\t", "encode", restart, Integer.toString(s), "0", f(interval[s])));
             }
