@@ -494,7 +494,8 @@ public final class Report {
             double ms = traffic / bw; // MB / (GB/s) = ms
             sb.append(String.format(Locale.ROOT, "; memory traffic %.0f MB per image takes %.2f ms at %.1f GB/s against "
                     + "%.2f ms of parallel work at %d cores: %s", traffic, ms, bw, parallelPhase, p,
-                    Boolean.parseBoolean(last.get("bandwidthLimited")) ? "**memory bandwidth bounds the parallel phases**"
+                    Boolean.parseBoolean(last.get("bandwidthLimited")) ? "**memory bandwidth bounds at least one phase** (the "
+                            + "conversion, or the entropy decoding, is faster than its traffic)"
                             : ms > 0.5 * parallelPhase ? "close to the memory bandwidth limit" : "not bandwidth-bound"));
         }
         return sb.append('.').toString();
