@@ -114,7 +114,8 @@ public final class BenchMain {
         return sb.toString();
     }
 
-    private static double megapixels(String image) {
+    /** @return width * height / 1e6 of a bench image, read from its header */
+    static double megapixels(String image) {
         try {
             try (ImageInputStream in = ImageIO.createImageInputStream(BenchImages.resolve(image).toFile())) {
                 ImageReader r = ImageIO.getImageReaders(in).next();
