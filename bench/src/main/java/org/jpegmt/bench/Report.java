@@ -397,8 +397,8 @@ public final class Report {
                 + "of whole segments balanced by bytes, as `ParallelJpegDecoder.bands`, then max(1, min(4p, height/16)) "
                 + "row bands of colour conversion; encode: at most 4p strips of equal interval counts; tasks claimed in "
                 + "order by p workers), each phase no faster than its memory traffic at the assumed bandwidth. Task "
-                + "hand-off costs (microseconds) are not modelled. The pre-scan is timed with a copy of jpeg-mt's "
-                + "algorithm (`MarkerScan`), since `RestartScanner` is package-private.\n\n");
+                + "hand-off costs (microseconds) are not modelled. The pre-scan is `DecodeJob.segmentBounds()`, the one "
+                + "jpeg-mt uses.\n\n");
         md.append("Copy bandwidth from one thread: ").append(fmt(part("-", "-", "copyBandwidthGBs")))
                 .append(" GB/s; ceiling used for every core count: ").append(fmt(part("-", "-", "assumedBandwidthGBs")))
                 .append(" GB/s (measured with all cores of this machine by `BandwidthProbe`, or `BANDWIDTH=`; a bigger "

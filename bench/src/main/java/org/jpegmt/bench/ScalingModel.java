@@ -112,21 +112,24 @@ public final class ScalingModel {
             d.wholeSerial = time(reps, () -> serial.decode(jpeg));
             d.open = time(reps, () -> DecodeJob.open(jpeg, o));
             DecodeJob job = DecodeJob.open(jpeg, o);
-            d.scan = time(reps, () -> MarkerScan.scan(jpeg, job.scanDataOffset()));
+            d.scan = time(reps, job::segmentBounds);
             d.alloc = time(reps, job::allocateOutput);
             PixelImage out = job.allocateOutput();
             d.width = out.width();
             d.height = out.height();
             d.planeBytes = (long) out.width() * out.height() * 3 / 2; // 4:2:0 planes
-            MarkerScan.Segments segs = MarkerScan.scan(jpeg, job.scanDataOffset());
-            int n = job.restartInterval() == 0 ? 1 : segs.count();
+            int[] bounds = job.segmentBounds(); // the pre-scan jpeg-mt itself uses
+            if (bounds == null) {
+                throw new IllegalStateException("the workload's restart markers are not clean");
+            }
+            int n = bounds.length / 2;
             d.segment = new double[n];
             d.segmentBytes = new long[n];
             Arrays.fill(d.segment, Double.MAX_VALUE);
             for (int r = -2; r < reps; r++) { // two untimed warm-up passes
                 for (int s = 0; s < n; s++) {
-                    int start = segs.starts()[s];
-                    int end = segs.ends()[s];
+                    int start = bounds[2 * s];
+                    int end = bounds[2 * s + 1];
                     long t0 = System.nanoTime();
                     job.decodeSegment(s, start, end);
                     if (r >= 0) {
