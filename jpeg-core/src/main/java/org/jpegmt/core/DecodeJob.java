@@ -35,6 +35,7 @@ public final class DecodeJob {
     private static final int YCCK = 4;
 
     private final byte[] data;
+    private final DecoderOptions options;
     private final Warnings warn;
     private final MarkerReader markers;
     private final FrameHeader frame;
@@ -55,6 +56,7 @@ public final class DecodeJob {
 
     private DecodeJob(byte[] data, DecoderOptions options) throws JpegException {
         this.data = data;
+        this.options = options;
         this.warn = new Warnings(options);
         this.markers = new MarkerReader(data, options, warn, false);
         markers.readSoi();
@@ -180,7 +182,9 @@ public final class DecodeJob {
      * {@code index * Ri .. min((index + 1) * Ri, mcuCount) - 1}, from the entropy-coded bytes
      * {@code jpeg[start, end)} (end = the offset of the RSTn marker that closes it, or of the
      * marker after the scan). Damage is handled as libjpeg does inside one interval: if the data
-     * runs out, the rest of the interval is mid-grey (with a warning).
+     * runs out, the rest of the interval is mid-grey (with a warning). What the serial path
+     * reports where the interval ends is reported here too: junk bytes left before the marker
+     * ("extraneous bytes"), or the end of the file where a marker should be.
      */
     public void decodeSegment(int index, int start, int end) throws JpegException {
         int ri = firstRestartInterval == 0 ? mcuCount() : firstRestartInterval;
@@ -190,9 +194,18 @@ public final class DecodeJob {
         }
         int count = (int) Math.min(ri, mcuCount() - first);
         BitReader br = new BitReader(data);
-        br.reset(start, end);
+        // Not limited to end: the reader stops at the marker there by itself, and reading
+        // exactly as the serial path does gives the same warnings at the same offsets.
+        br.reset(start, data.length);
         ScanDecoder.State st = new ScanDecoder.State();
         firstDecoder.decode(br, (int) first, count, st);
+        if (br.ended && br.marker < 0) {
+            warn.warn("Premature end of JPEG file", data.length);
+        } else if (!br.ended) {
+            MarkerReader m = new MarkerReader(data, options, warn, false); // own position: thread-safe
+            m.pos = br.position();
+            m.nextMarker(); // warns about junk before the marker, as restart() and endOfScan() do
+        }
     }
 
     /**
