@@ -33,6 +33,12 @@ public final class DecodeJob {
     private static final int RGB = 2;
     private static final int CMYK = 3;
     private static final int YCCK = 4;
+    /**
+     * Most scans decoded in one file. A sequential file codes each component in exactly one
+     * scan (at most 4); every further scan would decode the whole image again, so a hostile
+     * file of many empty scans could take time out of all proportion to its size.
+     */
+    static final int MAX_SCANS = 16;
 
     private final byte[] data;
     private final DecoderOptions options;
@@ -338,6 +344,7 @@ public final class DecodeJob {
         ScanHeader scan = firstScan;
         ScanDecoder sd = firstDecoder;
         int ri = firstRestartInterval;
+        int scans = 1;
         for (;;) {
             markers.pos = decodeScan(sd, scan, ri, br, st, null, null);
             if (markers.eofSeen) {
@@ -345,6 +352,11 @@ public final class DecodeJob {
             }
             scan = markers.readUntilScan();
             if (scan == null) {
+                break;
+            }
+            if (++scans > MAX_SCANS) {
+                warn.warn("more than " + MAX_SCANS + " scans in a sequential file: the rest is ignored",
+                        scan.dataOffset());
                 break;
             }
             sd = scanDecoder(scan);

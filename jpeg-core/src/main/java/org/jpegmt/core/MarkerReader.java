@@ -11,6 +11,12 @@ final class MarkerReader {
     static final int EOI = 0xD9;
     static final int SOS = 0xDA;
     static final int RST0 = 0xD0;
+    /**
+     * Most markers the reader handles in one file outside entropy-coded data (tables, APPn,
+     * COM, scan headers, stray RSTn...). Real files use a few dozen; the cap bounds the work a
+     * hostile file of tiny segments can cause.
+     */
+    static final int MAX_MARKERS = 4096;
 
     private final byte[] d;
     private final Warnings warn;
@@ -31,6 +37,8 @@ final class MarkerReader {
     FrameHeader frame;
     /** Set once the end of the file was met where a marker was expected (libjpeg's fake EOI). */
     boolean eofSeen;
+    /** Markers handled so far, see {@link #MAX_MARKERS}. */
+    private int markerCount;
 
     MarkerReader(byte[] data, DecoderOptions options, Warnings warn, boolean infoOnly) {
         this.d = data;
@@ -67,6 +75,9 @@ final class MarkerReader {
         for (;;) {
             int m = nextMarker();
             int at = pos - 2;
+            if (++markerCount > MAX_MARKERS) {
+                throw new InvalidJpegException("more than " + MAX_MARKERS + " marker segments", at);
+            }
             switch (m) {
                 case EOI:
                     return null;
@@ -352,6 +363,22 @@ final class MarkerReader {
         if (pixels > options.maxPixels()) {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
                     + " pixels, over the limit of " + options.maxPixels() + " (DecoderOptions.maxPixels)", at);
+        }
+        // Planes (whole MCUs, one byte per sample) plus the output image, in long arithmetic.
+        long largest = pixels * (nf == 1 ? 1 : nf == 3 ? 3 : 4);
+        long memory = largest;
+        for (int c = 0; c < nf; c++) {
+            long plane = (long) f.planeWidth(c) * f.planeHeight(c);
+            largest = Math.max(largest, plane);
+            memory += plane;
+        }
+        if (memory > options.maxMemory()) {
+            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " needs " + memory
+                    + " bytes, over the limit of " + options.maxMemory() + " (DecoderOptions.maxMemory)", at);
+        }
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height()
+                    + " needs an array over 2 GiB", at);
         }
     }
 
