@@ -207,11 +207,33 @@ public final class DecodeJob {
         firstDecoder.decode(br, (int) first, count, st);
         if (br.ended && br.marker < 0) {
             warn.warn("Premature end of JPEG file", data.length);
-        } else if (!br.ended) {
-            MarkerReader m = new MarkerReader(data, options, warn, false); // own position: thread-safe
-            m.pos = br.position();
-            m.nextMarker(); // warns about junk before the marker, as restart() and endOfScan() do
+        } else {
+            // warns about junk before the marker, as restart() and endOfScan() do
+            markerAfter(br, new MarkerReader(data, options, warn, false)); // own position: thread-safe
         }
+    }
+
+    /**
+     * Finds the marker that ends a segment's data as libjpeg's process_restart and next_marker
+     * do: whole bytes of data left unused in the bit buffer, and bytes skipped before the
+     * marker, are junk (warning "extraneous bytes before marker").
+     *
+     * @param br the reader, after the segment's last MCU; must not have run into the data's end
+     * @param m the marker reader to scan with; its {@code pos} ends up after the marker
+     * @return the marker code
+     */
+    private int markerAfter(BitReader br, MarkerReader m) throws JpegException {
+        int unused = br.unusedBytes();
+        if (br.ended) {
+            if (unused > 0) {
+                warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
+                        unused, br.marker), br.position() - unused);
+            }
+            m.pos = br.markerPos + 1;
+            return br.marker;
+        }
+        m.pos = br.position();
+        return m.nextMarker(unused, br.position() - unused);
     }
 
     /**
@@ -421,15 +443,11 @@ public final class DecodeJob {
     private int restart(BitReader br, int m, ScanDecoder.State st) throws JpegException {
         int marker;
         int after;
-        if (br.ended && br.marker >= 0) {
-            marker = br.marker;
-            after = br.markerPos + 1;
-        } else if (br.ended) {
+        if (br.ended && br.marker < 0) {
             marker = eof();
             after = data.length;
         } else {
-            markers.pos = br.position();
-            marker = markers.nextMarker();
+            marker = markerAfter(br, markers);
             after = markers.pos;
         }
         boolean pending = false;
@@ -487,15 +505,14 @@ public final class DecodeJob {
 
     /** @return offset of the marker after a scan's data (at its FF), or the data length */
     private int endOfScan(BitReader br) throws JpegException {
-        if (br.ended && br.marker >= 0) {
-            return br.markerPos - 1;
-        }
-        if (br.ended) {
+        if (br.ended && br.marker < 0) {
             eof();
             return data.length;
         }
-        markers.pos = br.position();
-        int m = markers.nextMarker();
+        int m = markerAfter(br, markers);
+        if (br.ended) {
+            return br.markerPos - 1;
+        }
         return m == MarkerReader.EOI && markers.eofSeen ? data.length : markers.pos - 2;
     }
 

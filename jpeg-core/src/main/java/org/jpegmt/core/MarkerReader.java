@@ -130,8 +130,18 @@ final class MarkerReader {
      * @return the marker code; {@link #pos} is after it
      */
     int nextMarker() throws InvalidJpegException {
-        int start = pos;
-        int discarded = 0;
+        return nextMarker(0, pos);
+    }
+
+    /**
+     * As {@link #nextMarker()}, after {@code discardedBefore} junk bytes already skipped (libjpeg
+     * adds the whole bytes left in the bit buffer at the end of a segment to its count).
+     *
+     * @param reportAt offset the warning gives for the first junk byte
+     */
+    int nextMarker(int discardedBefore, int reportAt) throws InvalidJpegException {
+        int start = reportAt;
+        int discarded = discardedBefore;
         int p = pos;
         for (;;) {
             while (p < d.length && d[p] != (byte) 0xFF) {
