@@ -226,8 +226,7 @@ public final class DecodeJob {
         int unused = br.unusedBytes();
         if (br.ended) {
             if (unused > 0) {
-                warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
-                        unused, br.marker), br.position() - unused);
+                warn.warn(Warnings.extraneous(unused, br.marker), br.position() - unused);
             }
             m.pos = br.markerPos + 1;
             return br.marker;
@@ -453,7 +452,7 @@ public final class DecodeJob {
         boolean pending = false;
         int rstm = MarkerReader.RST0 + m;
         if (marker != rstm) {
-            warn.warn(String.format("Corrupt JPEG data: found marker 0x%02x instead of RST%d", marker, m), after - 1);
+            warn.warn("Corrupt JPEG data: found marker " + Warnings.hex(marker) + " instead of RST" + m, after - 1);
             for (;;) {
                 int action;
                 if (marker < 0xC0) {

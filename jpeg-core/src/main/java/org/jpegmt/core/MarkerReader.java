@@ -162,8 +162,7 @@ final class MarkerReader {
             if (c != 0) {
                 pos = p;
                 if (discarded > 0) {
-                    warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
-                            discarded, c), start);
+                    warn.warn(Warnings.extraneous(discarded, c), start);
                 }
                 return c;
             }
