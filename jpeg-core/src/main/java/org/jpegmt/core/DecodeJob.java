@@ -34,7 +34,15 @@ import java.util.List;
  * is false. Use a job for one decode: either {@code decodeAll} once, or the segment operations.
  */
 public final class DecodeJob {
+    /**
+     * Most scans decoded in one file. A sequential file codes each component in exactly one
+     * scan (at most 4); every further scan would decode the whole image again, so a hostile
+     * file of many empty scans could take time out of all proportion to its size.
+     */
+    static final int MAX_SCANS = 16;
+
     private final byte[] data;
+    private final DecoderOptions options;
     private final Warnings warn;
     private final MarkerReader markers;
     private final FrameHeader frame;
@@ -51,6 +59,7 @@ public final class DecodeJob {
 
     private DecodeJob(byte[] data, DecoderOptions options) throws JpegException {
         this.data = data;
+        this.options = options;
         this.warn = new Warnings(options);
         this.markers = new MarkerReader(data, options, warn, false);
         markers.readSoi();
@@ -223,7 +232,9 @@ public final class DecodeJob {
      * {@code index * Ri .. min((index + 1) * Ri, mcuCount) - 1}, from the entropy-coded bytes
      * {@code jpeg[start, end)} (end = the offset of the RSTn marker that closes it, or of the
      * marker after the scan). Damage is handled as libjpeg does inside one interval: if the data
-     * runs out, the rest of the interval is mid-grey (with a warning).
+     * runs out, the rest of the interval is mid-grey (with a warning). What the serial path
+     * reports where the interval ends is reported here too: junk bytes left before the marker
+     * ("extraneous bytes"), or the end of the file where a marker should be.
      */
     public void decodeSegment(int index, int start, int end) throws JpegException {
         int ri = firstRestartInterval == 0 ? mcuCount() : firstRestartInterval;
@@ -236,9 +247,17 @@ public final class DecodeJob {
         }
         int count = (int) Math.min(ri, mcuCount() - first);
         BitReader br = new BitReader(data);
-        br.reset(start, end);
+        // Not limited to end: the reader stops at the marker there by itself, and reading
+        // exactly as the serial path does gives the same warnings at the same offsets.
+        br.reset(start, data.length);
         ScanDecoder.State st = new ScanDecoder.State();
         firstDecoder.decode(br, (int) first, count, st, wholePlanes());
+        if (br.ended && br.marker < 0) {
+            warn.warn("Premature end of JPEG file", data.length);
+        } else {
+            // warns about junk before the marker, as the serial restart and end of scan do
+            RestartResync.markerAfter(br, new MarkerReader(data, options, warn, false), warn); // own reader: thread-safe
+        }
     }
 
     /**
@@ -313,6 +332,7 @@ public final class DecodeJob {
         ScanHeader scan = firstScan;
         ScanDecoder sd = firstDecoder;
         int ri = firstRestartInterval;
+        int scans = 1;
         for (;;) {
             markers.pos = decodeScan(sd, scan, ri, br, st, planes, null, null);
             if (markers.eofSeen) {
@@ -320,6 +340,11 @@ public final class DecodeJob {
             }
             scan = markers.readUntilScan();
             if (scan == null) {
+                break;
+            }
+            if (++scans > MAX_SCANS) {
+                warn.warn("more than " + MAX_SCANS + " scans in a sequential file: the rest is ignored",
+                        scan.dataOffset());
                 break;
             }
             sd = ScanDecoder.forScan(frame, scan, markers, latchedQuant, warn);

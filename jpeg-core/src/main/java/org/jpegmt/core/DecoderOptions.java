@@ -13,21 +13,28 @@ import java.util.Objects;
 public final class DecoderOptions {
     /** Default pixel limit: 2^28 pixels (a 16384 x 16384 image). */
     public static final long DEFAULT_MAX_PIXELS = 1L << 28;
+    /** Default memory limit: 1 GiB for the sample planes and the output image together. */
+    public static final long DEFAULT_MAX_MEMORY = 1L << 30;
 
     private static final JpegWarningListener IGNORE = (message, offset) -> { };
-    private static final DecoderOptions DEFAULTS = new DecoderOptions(false, IGNORE, DEFAULT_MAX_PIXELS);
+    private static final DecoderOptions DEFAULTS = new DecoderOptions(false, IGNORE, DEFAULT_MAX_PIXELS, DEFAULT_MAX_MEMORY);
 
     private final boolean strict;
     private final JpegWarningListener warningListener;
     private final long maxPixels;
+    private final long maxMemory;
 
-    private DecoderOptions(boolean strict, JpegWarningListener warningListener, long maxPixels) {
+    private DecoderOptions(boolean strict, JpegWarningListener warningListener, long maxPixels, long maxMemory) {
         this.strict = strict;
         this.warningListener = warningListener;
         this.maxPixels = maxPixels;
+        this.maxMemory = maxMemory;
     }
 
-    /** @return lenient decoding, warnings ignored, at most {@link #DEFAULT_MAX_PIXELS} pixels */
+    /**
+     * @return lenient decoding, warnings ignored, at most {@link #DEFAULT_MAX_PIXELS} pixels and
+     *     {@link #DEFAULT_MAX_MEMORY} bytes
+     */
     public static DecoderOptions defaults() {
         return DEFAULTS;
     }
@@ -39,7 +46,7 @@ public final class DecoderOptions {
      * @return a copy with this setting
      */
     public DecoderOptions withStrict(boolean strict) {
-        return new DecoderOptions(strict, warningListener, maxPixels);
+        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory);
     }
 
     /**
@@ -48,7 +55,7 @@ public final class DecoderOptions {
      * @return a copy with this setting
      */
     public DecoderOptions withWarningListener(JpegWarningListener listener) {
-        return new DecoderOptions(strict, Objects.requireNonNull(listener, "listener"), maxPixels);
+        return new DecoderOptions(strict, Objects.requireNonNull(listener, "listener"), maxPixels, maxMemory);
     }
 
     /**
@@ -60,7 +67,21 @@ public final class DecoderOptions {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
-        return new DecoderOptions(strict, warningListener, maxPixels);
+        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory);
+    }
+
+    /**
+     * @param bytes most memory one decode may allocate for its sample planes (one byte per
+     *     sample, padded to whole MCUs) plus the output image; checked, with the pixel limit,
+     *     when the frame header is read, before anything is allocated. Per-thread scratch and
+     *     tables (a few kilobytes) are not counted.
+     * @return a copy with this setting
+     */
+    public DecoderOptions withMaxMemory(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxMemory must be positive, got " + bytes);
+        }
+        return new DecoderOptions(strict, warningListener, maxPixels, bytes);
     }
 
     /** @return whether warnings become exceptions */
@@ -78,8 +99,13 @@ public final class DecoderOptions {
         return maxPixels;
     }
 
+    /** @return the memory limit in bytes (sample planes plus output image) */
+    public long maxMemory() {
+        return maxMemory;
+    }
+
     @Override
     public String toString() {
-        return "DecoderOptions[strict=" + strict + ", maxPixels=" + maxPixels + "]";
+        return "DecoderOptions[strict=" + strict + ", maxPixels=" + maxPixels + ", maxMemory=" + maxMemory + "]";
     }
 }

@@ -11,6 +11,12 @@ final class MarkerReader {
     static final int EOI = 0xD9;
     static final int SOS = 0xDA;
     static final int RST0 = 0xD0;
+    /**
+     * Most markers the reader handles in one file outside entropy-coded data (tables, APPn,
+     * COM, scan headers, stray RSTn...). Real files use a few dozen; the cap bounds the work a
+     * hostile file of tiny segments can cause.
+     */
+    static final int MAX_MARKERS = 4096;
 
     private final byte[] d;
     private final Warnings warn;
@@ -31,6 +37,8 @@ final class MarkerReader {
     FrameHeader frame;
     /** Set once the end of the file was met where a marker was expected (libjpeg's fake EOI). */
     boolean eofSeen;
+    /** Markers handled so far, see {@link #MAX_MARKERS}. */
+    private int markerCount;
 
     MarkerReader(byte[] data, DecoderOptions options, Warnings warn, boolean infoOnly) {
         this.d = data;
@@ -67,6 +75,9 @@ final class MarkerReader {
         for (;;) {
             int m = nextMarker();
             int at = pos - 2;
+            if (++markerCount > MAX_MARKERS) {
+                throw new InvalidJpegException("more than " + MAX_MARKERS + " marker segments", at);
+            }
             switch (m) {
                 case EOI:
                     return null;
@@ -119,15 +130,17 @@ final class MarkerReader {
      * @return the marker code; {@link #pos} is after it
      */
     int nextMarker() throws InvalidJpegException {
-        return nextMarker(0);
+        return nextMarker(0, pos);
     }
 
     /**
-     * @param discardedBefore data bytes already dropped before {@link #pos} (libjpeg adds the whole
-     *     bytes left in its bit buffer at a restart), reported together with the skipped ones
+     * As {@link #nextMarker()}, after {@code discardedBefore} junk bytes already skipped (libjpeg
+     * adds the whole bytes left in the bit buffer at the end of a segment to its count).
+     *
+     * @param reportAt offset the warning gives for the first junk byte
      */
-    int nextMarker(int discardedBefore) throws InvalidJpegException {
-        int start = pos;
+    int nextMarker(int discardedBefore, int reportAt) throws InvalidJpegException {
+        int start = reportAt;
         int discarded = discardedBefore;
         int p = pos;
         for (;;) {
@@ -151,8 +164,7 @@ final class MarkerReader {
             if (c != 0) {
                 pos = p;
                 if (discarded > 0) {
-                    warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
-                            discarded, c), start);
+                    warn.warn(Warnings.extraneous(discarded, c), start);
                 }
                 return c;
             }
@@ -384,15 +396,21 @@ final class MarkerReader {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
                     + " pixels, over the limit of " + options.maxPixels() + " (DecoderOptions.maxPixels)", at);
         }
-        // Java arrays: the output and each whole plane must fit in one (with a raised maxPixels).
+        // Planes (whole MCUs, one byte per sample) plus the output image, in long arithmetic.
         long largest = pixels * (nf == 1 ? 1 : nf == 3 ? 3 : 4);
+        long memory = largest;
         for (int c = 0; c < nf; c++) {
-            largest = Math.max(largest, (long) f.mcusX() * f.components()[c].h() * 8
-                    * ((long) f.mcusY() * f.components()[c].v() * 8));
+            long plane = (long) f.planeWidth(c) * f.planeHeight(c);
+            largest = Math.max(largest, plane);
+            memory += plane;
+        }
+        if (memory > options.maxMemory()) {
+            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " needs " + memory
+                    + " bytes, over the limit of " + options.maxMemory() + " (DecoderOptions.maxMemory)", at);
         }
         if (largest > Integer.MAX_VALUE - 8) {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height()
-                    + " needs arrays over 2 GB", at);
+                    + " needs an array over 2 GiB", at);
         }
     }
 

@@ -25,28 +25,17 @@ final class RestartResync {
     int restart(BitReader br, int m, ScanDecoder.State st) throws JpegException {
         int marker;
         int after;
-        // Whole bytes of the segment that the MCUs did not use: libjpeg drops them at a restart
-        // and reports them as extraneous.
-        int leftover = br.unusedBytes();
-        if (br.ended && br.marker >= 0) {
-            marker = br.marker;
-            after = br.markerPos + 1;
-            if (leftover > 0) {
-                warn.warn(String.format("Corrupt JPEG data: %d extraneous bytes before marker 0x%02x",
-                        leftover, marker), br.markerPos - 1);
-            }
-        } else if (br.ended) {
+        if (br.ended && br.marker < 0) {
             marker = eof();
             after = data.length;
         } else {
-            markers.pos = br.position();
-            marker = markers.nextMarker(leftover);
+            marker = markerAfter(br, markers, warn);
             after = markers.pos;
         }
         boolean pending = false;
         int rstm = MarkerReader.RST0 + m;
         if (marker != rstm) {
-            warn.warn(String.format("Corrupt JPEG data: found marker 0x%02x instead of RST%d", marker, m), after - 1);
+            warn.warn("Corrupt JPEG data: found marker " + Warnings.hex(marker) + " instead of RST" + m, after - 1);
             for (;;) {
                 int action;
                 if (marker < 0xC0) {
@@ -98,16 +87,38 @@ final class RestartResync {
 
     /** @return offset of the marker after a scan's data (at its FF), or the data length */
     int endOfScan(BitReader br) throws JpegException {
-        if (br.ended && br.marker >= 0) {
-            return br.markerPos - 1;
-        }
-        if (br.ended) {
+        if (br.ended && br.marker < 0) {
             eof();
             return data.length;
         }
-        markers.pos = br.position();
-        int m = markers.nextMarker();
+        int m = markerAfter(br, markers, warn);
+        if (br.ended) {
+            return br.markerPos - 1;
+        }
         return m == MarkerReader.EOI && markers.eofSeen ? data.length : markers.pos - 2;
     }
 
+    /**
+     * Finds the marker that ends a segment's data as libjpeg's process_restart and next_marker
+     * do: whole bytes of data left unused in the bit buffer, and bytes skipped before the
+     * marker, are junk (warning "extraneous bytes before marker"). Used at restarts, at the end
+     * of a scan, and after each segment of parallel decoding, so all report the same.
+     *
+     * @param br the reader, after the segment's last MCU; must not have run into the data's end
+     * @param m the marker reader to scan with; its {@code pos} ends up after the marker
+     * @param warn where warnings go
+     * @return the marker code
+     */
+    static int markerAfter(BitReader br, MarkerReader m, Warnings warn) throws JpegException {
+        int unused = br.unusedBytes();
+        if (br.ended) {
+            if (unused > 0) {
+                warn.warn(Warnings.extraneous(unused, br.marker), br.position() - unused);
+            }
+            m.pos = br.markerPos + 1;
+            return br.marker;
+        }
+        m.pos = br.position();
+        return m.nextMarker(unused, br.position() - unused);
+    }
 }

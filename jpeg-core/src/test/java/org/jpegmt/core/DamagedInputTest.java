@@ -85,14 +85,18 @@ class DamagedInputTest {
         JpegException e = assertThrows(JpegException.class, () -> new JpegDecoder().decode(f));
         assertTrue((System.nanoTime() - t) < 1_000_000_000L);
         assertTrue(e.getMessage().contains("65535x65535"), e.getMessage());
-        // with the limit lifted, 65500x65500 still fails cleanly (Java arrays top out at 2 GB)
+        // with the pixel limit lifted, 65500x65500 still fails cleanly: over the memory limit,
+        // and with that lifted too, over what one Java array can hold
         f[7] = (byte) 0xFF;
         f[8] = (byte) 0xDC;
         f[9] = (byte) 0xFF;
         f[10] = (byte) 0xDC;
         UnsupportedJpegException big = assertThrows(UnsupportedJpegException.class,
                 () -> new JpegDecoder(DecoderOptions.defaults().withMaxPixels(1L << 40)).decode(f));
-        assertTrue(big.getMessage().contains("2 GB"), big.getMessage());
+        assertTrue(big.getMessage().contains("maxMemory"), big.getMessage());
+        UnsupportedJpegException huge = assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder(
+                DecoderOptions.defaults().withMaxPixels(1L << 40).withMaxMemory(1L << 40)).decode(f));
+        assertTrue(huge.getMessage().contains("2 GiB"), huge.getMessage());
         // and a smaller limit refuses an otherwise fine file
         assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder(DecoderOptions.defaults().withMaxPixels(100))
                 .decode(Fixtures.encode(Fixtures.picture(20, 20, true, 1), 0.9f, 1, 1, 0, false)));
