@@ -36,7 +36,7 @@ final class HuffmanDecoder {
             if (br.bits < 32) {
                 br.fill();
             }
-            int e = fast[(int) (br.acc >>> (64 - HuffmanTable.LOOKAHEAD))];
+            int e = fast[(int) (br.acc >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
             if (e != 0) {
                 // Fast path: code and extra bits in one table entry.
                 br.skip(e & 31);
