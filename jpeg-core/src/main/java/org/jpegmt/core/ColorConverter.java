@@ -71,6 +71,66 @@ final class ColorConverter {
     }
 
     /**
+     * 4:2:0 fancy upsampling (vertical and horizontal) fused with YCbCr to RGB for one output
+     * row of n pixels: the same values as {@link Upsampler#columnSums} followed by
+     * {@link #yccToRgbFancy} with biases 8, 7 and shift 4, but the column sums of the chroma
+     * samples left of, at and right of the current pair slide through locals instead of going
+     * through an int row. Cb and Cr rows share the offsets {@code near} and {@code far}.
+     *
+     * @param cw chroma samples per row, (n + 1) / 2, at least 3
+     */
+    static void yccToRgbH2V2(byte[] y, int yo, byte[] cbp, byte[] crp, int near, int far, int cw, int n,
+            byte[] out, int o) {
+        int bCur = 3 * (cbp[near] & 0xFF) + (cbp[far] & 0xFF);
+        int rCur = 3 * (crp[near] & 0xFF) + (crp[far] & 0xFF);
+        int bPrev = bCur; // edge replication on the left
+        int rPrev = rCur;
+        int pairs = n >> 1;
+        int inner = Math.min(pairs, cw - 1); // pairs that have a real right neighbour
+        for (int i = 0; i < inner; i++) {
+            int bNext = 3 * (cbp[near + i + 1] & 0xFF) + (cbp[far + i + 1] & 0xFF);
+            int rNext = 3 * (crp[near + i + 1] & 0xFF) + (crp[far + i + 1] & 0xFF);
+            int b3 = 3 * bCur;
+            int r3 = 3 * rCur;
+            int cb = (b3 + bPrev + 8) >> 4;
+            int cr = (r3 + rPrev + 8) >> 4;
+            int yy = y[yo + 2 * i] & 0xFF;
+            int p = o + 6 * i;
+            out[p] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 1] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 2] = sat(yy + ((116130 * cb + BK) >> 16));
+            cb = (b3 + bNext + 7) >> 4;
+            cr = (r3 + rNext + 7) >> 4;
+            yy = y[yo + 2 * i + 1] & 0xFF;
+            out[p + 3] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 4] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 5] = sat(yy + ((116130 * cb + BK) >> 16));
+            bPrev = bCur;
+            rPrev = rCur;
+            bCur = bNext;
+            rCur = rNext;
+        }
+        // Tail: the last pair when n is even (its right neighbour is itself), the last pixel
+        // when n is odd (an even pixel); bCur / rCur are chroma sample 'inner' here.
+        int x = 2 * inner;
+        int cb = (3 * bCur + bPrev + 8) >> 4;
+        int cr = (3 * rCur + rPrev + 8) >> 4;
+        int yy = y[yo + x] & 0xFF;
+        int p = o + 3 * x;
+        out[p] = sat(yy + ((91881 * cr + RK) >> 16));
+        out[p + 1] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+        out[p + 2] = sat(yy + ((116130 * cb + BK) >> 16));
+        if (x + 1 < n) {
+            cb = (3 * bCur + bCur + 7) >> 4;
+            cr = (3 * rCur + rCur + 7) >> 4;
+            yy = y[yo + x + 1] & 0xFF;
+            out[p + 3] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 4] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 5] = sat(yy + ((116130 * cb + BK) >> 16));
+        }
+    }
+
+    /**
      * The terms of the class comment on unsigned chroma c (e = c - 128), plus SAT's offset 512:
      * (91881 e + 2^15) >> 16 + 512 = (91881 c + RK) >> 16, and likewise for G and B.
      */
