@@ -41,6 +41,12 @@ final class Idct {
     private Idct() {
     }
 
+    /**
+     * Zig-zag positions 0..9 all lie in the top-left 4x4 coefficients (T.81 Figure A.6): a
+     * block whose last coefficient is at most there can use {@link #inverse4x4}.
+     */
+    static final int LAST_4X4 = 9;
+
     /** @return the sample value of every pixel of a block whose AC coefficients are all zero */
     static byte dcOnly(int dc, int q0) {
         // Both pass shortcuts below composed: ws = x0 << 2, t = (ws + 16) >> 5.
@@ -58,17 +64,55 @@ final class Idct {
         // inline, and a call per block costs much less than a call per row or column.
         int cols = columns(coef, q, ws);
         if ((cols & 0xFE) == 0) {
-            // Only column 0 (all rows DC-only): the row shortcut of rows() for every row.
-            for (int r = 0; r < 64; r += 8, off += stride) {
-                byte v = RANGE_LIMIT[((ws[r] + 16) >> 5) & 1023];
-                for (int c = 0; c < 8; c++) {
-                    out[off + c] = v;
-                }
-            }
+            rowsDc(ws, out, off, stride);
         } else if ((cols & 0xF0) == 0) {
             rows4(ws, out, off, stride);
         } else {
             rows(ws, out, off, stride);
+        }
+    }
+
+    /**
+     * {@link #inverse} for a block whose nonzero coefficients all lie in the top-left 4x4 (most
+     * chroma blocks): only columns 0..3 are transformed, then the row pass that ignores ws
+     * columns 4..7 (which are zero, and are not written here).
+     */
+    static void inverse4x4(int[] coef, int[] q, int[] ws, byte[] out, int off, int stride) {
+        int cols = 0;
+        for (int k = 0; k < 4; k++) {
+            if ((coef[k + 8] | coef[k + 16] | coef[k + 24]) == 0) {
+                int c0 = coef[k];
+                if (c0 != 0) {
+                    cols |= 1 << k;
+                }
+                int dc = (c0 * q[k]) << 2;
+                ws[k] = dc;
+                ws[k + 8] = dc;
+                ws[k + 16] = dc;
+                ws[k + 24] = dc;
+                ws[k + 32] = dc;
+                ws[k + 40] = dc;
+                ws[k + 48] = dc;
+                ws[k + 56] = dc;
+            } else {
+                cols |= 1 << k;
+                column4(coef, q, ws, k);
+            }
+        }
+        if (cols <= 1) {
+            rowsDc(ws, out, off, stride);
+        } else {
+            rows4(ws, out, off, stride);
+        }
+    }
+
+    /** Pass 2 when only ws column 0 may be nonzero: the row shortcut of {@link #rows} for every row. */
+    private static void rowsDc(int[] ws, byte[] out, int off, int stride) {
+        for (int r = 0; r < 64; r += 8, off += stride) {
+            byte v = RANGE_LIMIT[((ws[r] + 16) >> 5) & 1023];
+            for (int c = 0; c < 8; c++) {
+                out[off + c] = v;
+            }
         }
     }
 
@@ -185,17 +229,11 @@ final class Idct {
 
     /**
      * Pass 2, rows: transform, {@code (y + 2^17) >> 18}, range limit, store. A row with no AC
-     * gives (ws0 + 16) >> 5 (also exact).
+     * would give (ws0 + 16) >> 5 (also exact), but blocks that get here (some ws column 4..7
+     * nonzero) rarely have such rows: testing for them cost more than it saved.
      */
     private static void rows(int[] ws, byte[] out, int off, int stride) {
         for (int r = 0; r < 64; r += 8, off += stride) {
-            if ((ws[r + 1] | ws[r + 2] | ws[r + 3] | ws[r + 4] | ws[r + 5] | ws[r + 6] | ws[r + 7]) == 0) {
-                byte v = RANGE_LIMIT[((ws[r] + 16) >> 5) & 1023];
-                for (int c = 0; c < 8; c++) {
-                    out[off + c] = v;
-                }
-                continue;
-            }
         int x0 = ws[r];
         int x1 = ws[r + 1];
         int x2 = ws[r + 2];
