@@ -19,12 +19,12 @@ final class ColorConverter {
             byte[] out, int o) {
         for (int i = 0; i < n; i++) {
             int yy = y[yo + i] & 0xFF;
-            int d = (cb[cbo + i] & 0xFF) - 128;
-            int e = (cr[cro + i] & 0xFF) - 128;
+            int b = cb[cbo + i] & 0xFF;
+            int r = cr[cro + i] & 0xFF;
             int p = o + 3 * i;
-            out[p] = clamp(yy + ((91881 * e + 32768) >> 16));
-            out[p + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
-            out[p + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
+            out[p] = sat(yy + ((91881 * r + RK) >> 16));
+            out[p + 1] = sat(yy + ((GK - 22554 * b - 46802 * r) >> 16));
+            out[p + 2] = sat(yy + ((116130 * b + BK) >> 16));
         }
     }
 
@@ -40,22 +40,24 @@ final class ColorConverter {
             int shift, byte[] out, int o) {
         int pairs = n >> 1;
         // Indices are affine in i (no separate counters) so the JIT can drop the bounds checks.
+        // The chroma samples stay unsigned: "- 128", the rounding and SAT's +512 are folded into
+        // the constants RK, GK, BK (exact: only multiples of 2^16 move across the shift).
         for (int i = 0; i < pairs; i++) {
             int b3 = 3 * csb[i + 1];
             int r3 = 3 * csr[i + 1];
-            int d = ((b3 + csb[i] + evenBias) >> shift) - 128;
-            int e = ((r3 + csr[i] + evenBias) >> shift) - 128;
+            int cb = (b3 + csb[i] + evenBias) >> shift;
+            int cr = (r3 + csr[i] + evenBias) >> shift;
             int yy = y[yo + 2 * i] & 0xFF;
             int p = o + 6 * i;
-            out[p] = clamp(yy + ((91881 * e + 32768) >> 16));
-            out[p + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
-            out[p + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
-            d = ((b3 + csb[i + 2] + oddBias) >> shift) - 128;
-            e = ((r3 + csr[i + 2] + oddBias) >> shift) - 128;
+            out[p] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 1] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 2] = sat(yy + ((116130 * cb + BK) >> 16));
+            cb = (b3 + csb[i + 2] + oddBias) >> shift;
+            cr = (r3 + csr[i + 2] + oddBias) >> shift;
             yy = y[yo + 2 * i + 1] & 0xFF;
-            out[p + 3] = clamp(yy + ((91881 * e + 32768) >> 16));
-            out[p + 4] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
-            out[p + 5] = clamp(yy + ((116130 * d + 32768) >> 16));
+            out[p + 3] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 4] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 5] = sat(yy + ((116130 * cb + BK) >> 16));
         }
         o += 6 * pairs;
         if ((n & 1) != 0) {
@@ -66,6 +68,79 @@ final class ColorConverter {
             out[o + 1] = clamp(yy + ((-22554 * d - 46802 * e + 32768) >> 16));
             out[o + 2] = clamp(yy + ((116130 * d + 32768) >> 16));
         }
+    }
+
+    /**
+     * 4:2:0 fancy upsampling (vertical and horizontal) fused with YCbCr to RGB for one output
+     * row of n pixels: the same values as {@link Upsampler#columnSums} followed by
+     * {@link #yccToRgbFancy} with biases 8, 7 and shift 4, but the column sums of the chroma
+     * samples left of, at and right of the current pair slide through locals instead of going
+     * through an int row. Cb and Cr rows share the offsets {@code near} and {@code far}.
+     *
+     * @param cw chroma samples per row, (n + 1) / 2, at least 3
+     */
+    static void yccToRgbH2V2(byte[] y, int yo, byte[] cbp, byte[] crp, int near, int far, int cw, int n,
+            byte[] out, int o) {
+        int bCur = 3 * (cbp[near] & 0xFF) + (cbp[far] & 0xFF);
+        int rCur = 3 * (crp[near] & 0xFF) + (crp[far] & 0xFF);
+        int bPrev = bCur; // edge replication on the left
+        int rPrev = rCur;
+        int pairs = n >> 1;
+        int inner = Math.min(pairs, cw - 1); // pairs that have a real right neighbour
+        for (int i = 0; i < inner; i++) {
+            int bNext = 3 * (cbp[near + i + 1] & 0xFF) + (cbp[far + i + 1] & 0xFF);
+            int rNext = 3 * (crp[near + i + 1] & 0xFF) + (crp[far + i + 1] & 0xFF);
+            int b3 = 3 * bCur;
+            int r3 = 3 * rCur;
+            int cb = (b3 + bPrev + 8) >> 4;
+            int cr = (r3 + rPrev + 8) >> 4;
+            int yy = y[yo + 2 * i] & 0xFF;
+            int p = o + 6 * i;
+            out[p] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 1] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 2] = sat(yy + ((116130 * cb + BK) >> 16));
+            cb = (b3 + bNext + 7) >> 4;
+            cr = (r3 + rNext + 7) >> 4;
+            yy = y[yo + 2 * i + 1] & 0xFF;
+            out[p + 3] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 4] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 5] = sat(yy + ((116130 * cb + BK) >> 16));
+            bPrev = bCur;
+            rPrev = rCur;
+            bCur = bNext;
+            rCur = rNext;
+        }
+        // Tail: the last pair when n is even (its right neighbour is itself), the last pixel
+        // when n is odd (an even pixel); bCur / rCur are chroma sample 'inner' here.
+        int x = 2 * inner;
+        int cb = (3 * bCur + bPrev + 8) >> 4;
+        int cr = (3 * rCur + rPrev + 8) >> 4;
+        int yy = y[yo + x] & 0xFF;
+        int p = o + 3 * x;
+        out[p] = sat(yy + ((91881 * cr + RK) >> 16));
+        out[p + 1] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+        out[p + 2] = sat(yy + ((116130 * cb + BK) >> 16));
+        if (x + 1 < n) {
+            cb = (3 * bCur + bCur + 7) >> 4;
+            cr = (3 * rCur + rCur + 7) >> 4;
+            yy = y[yo + x + 1] & 0xFF;
+            out[p + 3] = sat(yy + ((91881 * cr + RK) >> 16));
+            out[p + 4] = sat(yy + ((GK - 22554 * cb - 46802 * cr) >> 16));
+            out[p + 5] = sat(yy + ((116130 * cb + BK) >> 16));
+        }
+    }
+
+    /**
+     * The terms of the class comment on unsigned chroma c (e = c - 128), plus SAT's offset 512:
+     * (91881 e + 2^15) >> 16 + 512 = (91881 c + RK) >> 16, and likewise for G and B.
+     */
+    private static final int RK = 32768 - 91881 * 128 + (512 << 16);
+    private static final int GK = 32768 + (22554 + 46802) * 128 + (512 << 16);
+    private static final int BK = 32768 - 116130 * 128 + (512 << 16);
+
+    /** @return v - 512 saturated, for v = sample + 512 (see {@link #RK}) */
+    private static byte sat(int v) {
+        return SAT[v & 2047];
     }
 
     /** SAT[v + 512] = v saturated to 0..255 for v in -512..1535. */

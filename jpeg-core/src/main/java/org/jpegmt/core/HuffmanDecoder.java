@@ -12,9 +12,10 @@ final class HuffmanDecoder {
      * Decodes one block into {@code coef} (natural order; must be all zero on entry).
      *
      * @param preds DC predictors of the scan components; {@code preds[ci]} is updated
-     * @return true if an AC coefficient was written (false: a DC-only block)
+     * @return zig-zag index of the last AC coefficient written (0: a DC-only block); up to 78
+     *     for a corrupt run past position 63 (such a coefficient lands on position 63)
      */
-    static boolean decodeBlock(BitReader br, HuffmanTable dc, HuffmanTable ac, int[] coef,
+    static int decodeBlock(BitReader br, HuffmanTable dc, HuffmanTable ac, int[] coef,
             int[] preds, int ci) {
         // Every step below needs at most 32 bits (16-bit code + 15 extra bits, or a 17-bit bad
         // code), so one refill check per coefficient is enough.
@@ -28,7 +29,7 @@ final class HuffmanDecoder {
             preds[ci] = pred;
         }
         coef[0] = (short) pred; // the coefficient is a 16-bit JCOEF in libjpeg
-        boolean hasAc = false;
+        int last = 0;
         int[] fast = ac.acFast;
         int[] natural = ZigZag.NATURAL;
         int k = 1;
@@ -36,7 +37,7 @@ final class HuffmanDecoder {
             if (br.bits < 32) {
                 br.fill();
             }
-            int e = fast[(int) (br.acc >>> (64 - HuffmanTable.LOOKAHEAD))];
+            int e = fast[(int) (br.acc >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
             if (e != 0) {
                 // Fast path: code and extra bits in one table entry.
                 br.skip(e & 31);
@@ -47,7 +48,7 @@ final class HuffmanDecoder {
                 int v = e >> 16;
                 if (v != 0) {
                     coef[natural[k]] = v;
-                    hasAc = true;
+                    last = k;
                 }
                 k++;
                 continue;
@@ -64,9 +65,9 @@ final class HuffmanDecoder {
             }
             k += r;
             coef[natural[k]] = HuffmanTable.extend(br.take(size), size);
-            hasAc = true;
+            last = k;
             k++;
         }
-        return hasAc;
+        return last;
     }
 }

@@ -7,11 +7,16 @@ package org.jpegmt.core;
  * <p>{@link #lookup} is indexed by the next {@value #LOOKAHEAD} bits of the stream and gives
  * code length and symbol in one load; codes longer than that take the slow path of T.81 Figure
  * F.16 on {@link #maxCode} / {@link #valOffset}. For AC tables {@link #acFast} also decodes the
- * extra bits when code + extra bits fit in the lookahead: most coefficients of a photo then cost
+ * extra bits when code + extra bits fit in its {@value #AC_LOOKAHEAD}-bit lookahead: most coefficients of a photo then cost
  * one table load.
  */
 final class HuffmanTable {
     static final int LOOKAHEAD = 9;
+    /**
+     * Bits {@link #acFast} is indexed by. Longer than {@link #LOOKAHEAD}: at normal qualities
+     * many AC code + extra bit pairs are 10 or 11 bits long, and they then skip the slow path.
+     */
+    static final int AC_LOOKAHEAD = 11;
 
     /** (length << 8) | symbol, or 0 when the code is longer than {@link #LOOKAHEAD} bits. */
     final int[] lookup = new int[1 << LOOKAHEAD];
@@ -28,7 +33,7 @@ final class HuffmanTable {
 
     private HuffmanTable(int[] symbols, boolean ac) {
         this.symbols = symbols;
-        this.acFast = ac ? new int[1 << LOOKAHEAD] : null;
+        this.acFast = ac ? new int[1 << AC_LOOKAHEAD] : null;
     }
 
     /**
@@ -79,19 +84,23 @@ final class HuffmanTable {
     }
 
     private void buildAcFast() {
-        for (int i = 0; i < lookup.length; i++) {
-            int e = lookup[i];
-            if (e == 0) {
+        for (int i = 0; i < acFast.length; i++) {
+            // Canonical decode (T.81 F.16) of the code at the top of the AC_LOOKAHEAD bits i.
+            int len = 1;
+            while (len <= AC_LOOKAHEAD && (i >> (AC_LOOKAHEAD - len)) > maxCode[len]) {
+                len++;
+            }
+            if (len > AC_LOOKAHEAD) {
                 continue;
             }
-            int len = e >> 8;
-            int rs = e & 0xFF;
+            int code = i >> (AC_LOOKAHEAD - len);
+            int rs = symbols[code + valOffset[len]] & 0xFF;
             int r = rs >> 4;
             int s = rs & 15;
             if (s == 0) {
                 acFast[i] = (r << 8) | (r == 15 ? 0 : 0x80) | len;
-            } else if (len + s <= LOOKAHEAD) {
-                int extra = (i >> (LOOKAHEAD - len - s)) & ((1 << s) - 1);
+            } else if (len + s <= AC_LOOKAHEAD) {
+                int extra = (i >> (AC_LOOKAHEAD - len - s)) & ((1 << s) - 1);
                 int value = extend(extra, s);
                 acFast[i] = (value << 16) | (r << 8) | (len + s);
             }

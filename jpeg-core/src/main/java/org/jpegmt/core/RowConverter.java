@@ -101,10 +101,8 @@ final class RowConverter {
                 int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
                 int nearOff = planes.rowOffset(1, j);
                 int farOff = planes.rowOffset(1, far);
-                Upsampler.columnSums(planes.data[1], nearOff, farOff, cw, csb);
-                Upsampler.columnSums(planes.data[2], nearOff, farOff, cw, csr);
-                ColorConverter.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w, 8, 7, 4,
-                        dst, y * stride);
+                ColorConverter.yccToRgbH2V2(planes.data[0], planes.rowOffset(0, y), planes.data[1], planes.data[2],
+                        nearOff, farOff, cw, w, dst, y * stride);
             } else {
                 int off = planes.rowOffset(1, y);
                 Upsampler.padded(planes.data[1], off, cw, csb);

@@ -130,19 +130,24 @@ final class ScanDecoder {
                 int rowOff = (by % ringRows) * 8 * stride;
                 for (int x = 0; x < h; x++) {
                     int bx = mx * h + x;
-                    boolean hasAc = HuffmanDecoder.decodeBlock(br, dct, act, coef, st.preds, i);
+                    int last = HuffmanDecoder.decodeBlock(br, dct, act, coef, st.preds, i);
                     if (bx < wib[i] && by < hib[i]) {
                         int off = rowOff + bx * 8;
-                        if (hasAc) {
-                            Idct.inverse(coef, q, st.ws, plane, off, stride);
-                        } else {
+                        if (last == 0) {
                             fill(plane, off, stride, Idct.dcOnly(coef[0], q[0]));
+                        } else if (last <= Idct.LAST_4X4) {
+                            Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
+                        } else {
+                            Idct.inverse(coef, q, st.ws, plane, off, stride);
                         }
                     }
-                    if (hasAc) {
-                        Arrays.fill(coef, 0);
+                    if (last <= Idct.LAST_4X4) {
+                        // Only zig-zag positions 0..last can be nonzero.
+                        for (int z = 0; z <= last; z++) {
+                            coef[ZigZag.NATURAL[z]] = 0;
+                        }
                     } else {
-                        coef[0] = 0;
+                        Arrays.fill(coef, 0);
                     }
                 }
             }

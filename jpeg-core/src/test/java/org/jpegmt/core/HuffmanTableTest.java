@@ -65,12 +65,12 @@ class HuffmanTableTest {
     void combinedAcEntryGivesRunSizeAndValue() throws Exception {
         HuffmanTable t = HuffmanTable.build(StandardTables.AC_LUMINANCE, false, 0);
         // AC luminance: symbol 0x01 has code 00 (2 bits); extra bit 0 -> value -1.
-        int e = t.acFast[0b000_000000 >> 0];
+        int e = t.acFast[0b000_000000 << (HuffmanTable.AC_LOOKAHEAD - 9)];
         assertEquals(3, e & 31);
         assertEquals(-1, e >> 16);
         assertEquals(0, (e >> 8) & 15);
         // EOB is 1010.
-        int eob = t.acFast[0b1010_00000];
+        int eob = t.acFast[0b1010_00000 << (HuffmanTable.AC_LOOKAHEAD - 9)];
         assertEquals(0x80, eob & 0x80);
         assertEquals(4, eob & 31);
     }
