@@ -83,8 +83,10 @@ public final class ScalingRun {
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .forks(1)
                 .shouldFailOnError(false)
+                // One collector for every k: with ActiveProcessorCount=1 the JVM would pick SerialGC and
+                // with 2+ cores G1, so k = 1 and k = 2 would not compare the same thing.
                 .jvmArgsAppend("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-Djava.awt.headless=true",
-                        "-XX:ActiveProcessorCount=" + cores,
+                        "-XX:+UseG1GC", "-XX:ActiveProcessorCount=" + cores,
                         "-Djpegmt.shared=" + System.getProperty("jpegmt.shared", "../shared"))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh-k" + cores + ".json").toString());
