@@ -1,5 +1,7 @@
 package org.jpegmt.core;
 
+import static org.jpegmt.core.DctConstants.*;
+
 /**
  * Forward DCT, libjpeg's accurate integer algorithm ({@code jfdctint.c}, Loeffler-Ligtenberg-
  * Moschytz with 13-bit constants), with quantisation folded in (T.81 A.3.3, A.3.4).
@@ -13,19 +15,6 @@ package org.jpegmt.core;
 final class Fdct {
     private Fdct() {
     }
-
-    private static final int C298 = 2446;
-    private static final int C390 = 3196;
-    private static final int C541 = 4433;
-    private static final int C765 = 6270;
-    private static final int C899 = 7373;
-    private static final int C1175 = 9633;
-    private static final int C1501 = 12299;
-    private static final int C1847 = 15137;
-    private static final int C1961 = 16069;
-    private static final int C2053 = 16819;
-    private static final int C2562 = 20995;
-    private static final int C3072 = 25172;
 
     /** ZIGZAG[n] = zig-zag position of natural index n (inverse of {@link ZigZag#NATURAL}). */
     private static final int[] ZIGZAG = new int[64];

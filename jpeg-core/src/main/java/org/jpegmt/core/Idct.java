@@ -1,23 +1,13 @@
 package org.jpegmt.core;
 
+import static org.jpegmt.core.DctConstants.*;
+
 /**
  * Dequantisation + inverse DCT (T.81 A.3.3), the accurate integer algorithm of libjpeg's
  * {@code jpeg_idct_islow} (Loeffler-Ligtenberg-Moschytz, 13-bit constants, 2 extra bits between
  * the passes), so the samples equal {@code djpeg -dct int}.
  */
 final class Idct {
-    private static final int C298 = 2446;
-    private static final int C390 = 3196;
-    private static final int C541 = 4433;
-    private static final int C765 = 6270;
-    private static final int C899 = 7373;
-    private static final int C1175 = 9633;
-    private static final int C1501 = 12299;
-    private static final int C1847 = 15137;
-    private static final int C1961 = 16069;
-    private static final int C2053 = 16819;
-    private static final int C2562 = 20995;
-    private static final int C3072 = 25172;
 
     /** libjpeg's post-IDCT range limit: index t & 1023 (t = level - 128, wrapping like C). */
     static final byte[] RANGE_LIMIT = new byte[1024];
