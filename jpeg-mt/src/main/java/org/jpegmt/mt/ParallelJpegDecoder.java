@@ -101,21 +101,55 @@ public final class ParallelJpegDecoder {
         int[] bands = bands(segments, Math.min(segments.length / 2, parallelism.threads * 4));
         PixelImage out = job.allocateOutput();
         int height = out.height();
-        int rowBands = Math.max(1, Math.min(parallelism.threads * 4, height / 16));
+        int rowHeight = job.mcuRowHeight();
+        int mcuRows = (height + rowHeight - 1) / rowHeight;
+        int perRow = job.mcusPerRow();
+        long ri = job.restartInterval();
+        // MCU rows a band converts itself, right after decoding them (planes still in cache): those
+        // whose neighbour rows, needed by fancy upsampling, are decoded by the same band.
+        boolean[] done = new boolean[mcuRows];
         try {
             TaskRunner.runAll(parallelism.executor, parallelism.helpers(), bands.length - 1, b -> {
                 for (int s = bands[b]; s < bands[b + 1]; s++) {
                     job.decodeSegment(s, segments[2 * s], segments[2 * s + 1]);
                 }
+                long firstMcu = bands[b] * ri;
+                long endMcu = Math.min(bands[b + 1] * ri, job.mcuCount());
+                int fullFrom = (int) ((firstMcu + perRow - 1) / perRow);
+                int fullTo = endMcu == job.mcuCount() ? mcuRows : (int) (endMcu / perRow);
+                int from = fullFrom == 0 ? 0 : fullFrom + 1;
+                int to = fullTo == mcuRows ? mcuRows : fullTo - 1;
+                if (from < to) {
+                    job.convertRows(from * rowHeight, Math.min(height, to * rowHeight), out);
+                    for (int r = from; r < to; r++) {
+                        done[r] = true; // written by this task only; read after runAll's barrier
+                    }
+                }
             });
-            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), rowBands, r -> job.convertRows(
-                    (int) ((long) height * r / rowBands), (int) ((long) height * (r + 1) / rowBands), out));
+            int[] rest = remainingRanges(done);
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), rest.length / 2, r -> job.convertRows(
+                    rest[2 * r] * rowHeight, Math.min(height, rest[2 * r + 1] * rowHeight), out));
         } catch (JpegException | RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("parallel decode failed", e);
         }
         return out;
+    }
+
+    /** @return [from, to) pairs of the MCU rows not yet converted */
+    static int[] remainingRanges(boolean[] done) {
+        int[] ranges = new int[done.length + 1];
+        int n = 0;
+        for (int r = 0; r < done.length; r++) {
+            if (!done[r] && (r == 0 || done[r - 1])) {
+                ranges[n++] = r;
+            }
+            if (!done[r] && (r == done.length - 1 || done[r + 1])) {
+                ranges[n++] = r + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(ranges, n);
     }
 
     /** Serial entropy decoding, with upsampling and colour conversion on other threads. */

@@ -157,4 +157,14 @@ class ParallelJpegDecoderTest {
             ex.pool.shutdownNow();
         }
     }
+
+    @Test
+    void rowsLeftAfterTheBandsAreTheUnconvertedRuns() {
+        boolean t = true;
+        boolean f = false;
+        assertArrayEquals(new int[] {0, 1, 3, 5}, ParallelJpegDecoder.remainingRanges(new boolean[] {f, t, t, f, f}));
+        assertArrayEquals(new int[] {}, ParallelJpegDecoder.remainingRanges(new boolean[] {t, t}));
+        assertArrayEquals(new int[] {0, 3}, ParallelJpegDecoder.remainingRanges(new boolean[] {f, f, f}));
+        assertArrayEquals(new int[] {1, 2}, ParallelJpegDecoder.remainingRanges(new boolean[] {t, f, t}));
+    }
 }
