@@ -12,9 +12,10 @@ import org.jpegmt.core.PixelImage;
  * Decodes restart-marked JPEG files in parallel: one pass over the scan data
  * ({@link DecodeJob#segmentBounds()}) finds every {@code RSTn} marker, consecutive entropy-coded segments are grouped into bands balanced by
  * their size in bytes, and the bands are decoded on separate threads into disjoint rows of the
- * component planes. Upsampling and colour conversion then run in parallel over row bands; they
- * read the finished planes, including the neighbouring chroma rows that fancy upsampling needs,
- * so the result is pixel-identical to {@link JpegDecoder}'s.
+ * component planes. Each band then upsamples and colour-converts the MCU rows whose neighbours it
+ * decoded itself (while they are in cache); the rows at band edges are converted, in parallel, once
+ * every band is done. Conversion reads only finished planes, including the neighbouring chroma rows
+ * that fancy upsampling needs, so the result is pixel-identical to {@link JpegDecoder}'s.
  *
  * <p>Files with no restart markers, several scans, or markers that are missing, extra or out of
  * order take the serial entropy path of jpeg-core, which handles damage exactly as libjpeg does
