@@ -113,7 +113,7 @@ public final class ScalingModel {
             d.open = time(reps, () -> DecodeJob.open(jpeg, o));
             DecodeJob job = DecodeJob.open(jpeg, o);
             d.scan = time(reps, job::segmentBounds);
-            d.alloc = time(reps, job::allocateOutput);
+            d.alloc = time(reps, () -> PixelImage.allocate(job.info().width(), job.info().height(), job.format()));
             PixelImage out = job.allocateOutput();
             d.width = out.width();
             d.height = out.height();

@@ -3,6 +3,7 @@ package org.jpegmt.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Low-level decoding API for parallel schedulers (jpeg-mt); most callers want
@@ -56,6 +57,12 @@ public final class DecodeJob {
     private final RestartResync resync;
     /** Whole planes, allocated on first use (segment decoding, several scans). */
     private volatile Planes whole;
+    /** The output image, allocated on first use. */
+    private volatile PixelImage output;
+    /** Block rows of each component in one MCU row of the first scan. */
+    private final int[] blockRowsPerMcuRow;
+    /** Per MCU row r: the MCU rows r - 2 .. r + 1 kept around a band boundary at r ({@link #decodeBand}). */
+    private final AtomicReferenceArray<Planes> edges;
 
     private DecodeJob(byte[] data, DecoderOptions options) throws JpegException {
         this.data = data;
@@ -89,6 +96,11 @@ public final class DecodeJob {
         }
         latchedQuant = new int[nc][];
         firstDecoder = ScanDecoder.forScan(frame, scan, markers, latchedQuant, warn);
+        blockRowsPerMcuRow = new int[nc];
+        for (int c = 0; c < nc; c++) {
+            blockRowsPerMcuRow[c] = firstDecoder.blockRowsPerMcuRow(c);
+        }
+        edges = new AtomicReferenceArray<>(mcuRows() + 1);
     }
 
     /** @return the whole planes, allocated (thread-safely) on the first call */
@@ -222,9 +234,25 @@ public final class DecodeJob {
         return rows.format();
     }
 
-    /** @return a zero-filled output image of the right size and format */
+    /**
+     * The job's output image: allocated (zero-filled) on the first call, the same image on every
+     * later call, so a scheduler may allocate it on one thread while another scans for segments,
+     * and {@link #decodeAll} then decodes into it. Thread-safe.
+     *
+     * @return the output image of the right size and format
+     */
     public PixelImage allocateOutput() {
-        return PixelImage.allocate(frame.width(), frame.height(), rows.format());
+        PixelImage o = output;
+        if (o == null) {
+            synchronized (this) {
+                o = output;
+                if (o == null) {
+                    o = PixelImage.allocate(frame.width(), frame.height(), rows.format());
+                    output = o;
+                }
+            }
+        }
+        return o;
     }
 
     /**
@@ -252,12 +280,151 @@ public final class DecodeJob {
         br.reset(start, data.length);
         ScanDecoder.State st = new ScanDecoder.State();
         firstDecoder.decode(br, (int) first, count, st, wholePlanes());
+        endSegment(br);
+    }
+
+    /** What the serial path reports where a segment ends: the end of the file, or junk before the marker. */
+    private void endSegment(BitReader br) throws JpegException {
         if (br.ended && br.marker < 0) {
             warn.warn("Premature end of JPEG file", data.length);
         } else {
             // warns about junk before the marker, as the serial restart and end of scan do
             RestartResync.markerAfter(br, new MarkerReader(data, options, warn, false), warn); // own reader: thread-safe
         }
+    }
+
+    /**
+     * @param segment index of a segment of the first scan
+     * @return true if the segment starts an MCU row, so that a band may start there
+     *     ({@link #decodeBand})
+     */
+    public boolean startsMcuRow(int segment) {
+        return (long) segment * interval() % mcusPerRow() == 0;
+    }
+
+    /** @return MCU rows of the first scan */
+    public int mcuRows() {
+        return mcuCount() / mcusPerRow();
+    }
+
+    /** @return MCU row in which segment {@code segment} starts */
+    public int mcuRowOf(int segment) {
+        return (int) ((long) segment * interval() / mcusPerRow());
+    }
+
+    private int interval() {
+        return firstRestartInterval == 0 ? mcuCount() : firstRestartInterval;
+    }
+
+    /**
+     * Decodes segments {@code [from, to)} of the first scan as one band and converts its rows
+     * into {@code out} right behind the decoding, in a ring of three MCU rows per plane, as the
+     * serial path does: the band's memory stays small and its samples are converted while they
+     * are in cache. Fancy upsampling needs one MCU row above and below, so the band's first MCU
+     * row (unless it is the image's first) and last (unless it is the image's last) are not
+     * converted here: the band keeps its two first and two last MCU rows aside, and once the
+     * bands on both sides of a boundary are done, {@link #convertBandEdge} converts the two MCU
+     * rows around it. Bands must start on an MCU row ({@link #startsMcuRow}) and end where the
+     * next band starts or at the end of the scan, and cover at least two MCU rows unless one band
+     * covers the whole scan. Different bands may be decoded at the same time on different threads.
+     *
+     * @param bounds {@link #segmentBounds()}
+     * @param from first segment of the band
+     * @param to end segment (exclusive)
+     * @param out from {@link #allocateOutput()}, shared by all bands
+     * @throws IllegalArgumentException if the band does not start and end on MCU rows or is too short
+     */
+    public void decodeBand(int[] bounds, int from, int to, PixelImage out) throws JpegException {
+        int ri = interval();
+        int perRow = mcusPerRow();
+        int total = mcuCount();
+        int segments = (int) ((total + (long) ri - 1) / ri);
+        if (from < 0 || to > segments || from >= to || bounds.length != 2 * segments
+                || !startsMcuRow(from) || (to < segments && !startsMcuRow(to))) {
+            throw new IllegalArgumentException("band [" + from + ", " + to + ") is not a run of whole MCU rows of "
+                    + segments + " segments");
+        }
+        int r0 = mcuRowOf(from);
+        int r1 = to == segments ? mcuRows() : mcuRowOf(to);
+        int rowsTotal = mcuRows();
+        if (r1 - r0 < 2 && !(r0 == 0 && r1 == rowsTotal)) {
+            throw new IllegalArgumentException("band of MCU rows [" + r0 + ", " + r1 + ") is shorter than two rows");
+        }
+        Planes ring = Planes.ring(frame, blockRowsPerMcuRow, 3);
+        Planes startEdge = r0 > 0 ? edgePlanes(r0) : null;
+        Planes endEdge = r1 < rowsTotal ? edgePlanes(r1) : null;
+        int rowHeight = mcuRowHeight();
+        int height = frame.height();
+        BitReader br = new BitReader(data);
+        ScanDecoder.State st = new ScanDecoder.State();
+        for (int s = from; s < to; s++) {
+            if (bounds[2 * s] < 0 || bounds[2 * s] > data.length) {
+                throw new IllegalArgumentException("bad segment start " + bounds[2 * s]);
+            }
+            // Not limited to the segment's end: see decodeSegment.
+            br.reset(bounds[2 * s], data.length);
+            st.restart();
+            int mcu = (int) ((long) s * ri);
+            int end = (int) Math.min(total, (long) mcu + ri);
+            while (mcu < end) {
+                int rowEnd = (mcu / perRow + 1) * perRow;
+                int next = Math.min(end, rowEnd);
+                firstDecoder.decode(br, mcu, next - mcu, st, ring);
+                mcu = next;
+                if (mcu != rowEnd) {
+                    continue;
+                }
+                int r = mcu / perRow - 1; // MCU row r is complete
+                if (startEdge != null && r == r0 + 1) {
+                    Planes.copyMcuRows(ring, startEdge, r0, r0 + 2, blockRowsPerMcuRow);
+                }
+                if (endEdge != null && r == r1 - 1) {
+                    Planes.copyMcuRows(ring, endEdge, r1 - 2, r1, blockRowsPerMcuRow);
+                }
+                // MCU row r - 1 has its neighbours now, unless it is the band's first row and
+                // its upper neighbour belongs to the band before.
+                int c = r - 1;
+                if (c >= r0 && (c > r0 || r0 == 0)) {
+                    rows.convert(ring, c * rowHeight, Math.min(height, (c + 1) * rowHeight), out);
+                }
+                if (r == rowsTotal - 1 && (r > r0 || r0 == 0)) {
+                    rows.convert(ring, r * rowHeight, height, out); // the image's last row: no row below
+                }
+            }
+            endSegment(br);
+        }
+    }
+
+    /**
+     * Converts the output rows of the two MCU rows either side of the boundary where segment
+     * {@code segment} starts a band, from the rows the bands on both sides kept aside. Call it
+     * once for each boundary, after both bands' {@link #decodeBand} returned.
+     *
+     * @param segment the first segment of a band other than the first
+     * @param out the image the bands write to
+     * @throws IllegalStateException if the bands around the boundary were not decoded
+     */
+    public void convertBandEdge(int segment, PixelImage out) {
+        int r = mcuRowOf(segment);
+        Planes edge = edges.getAndSet(r, null);
+        if (edge == null || r == 0) {
+            throw new IllegalStateException("no band boundary at segment " + segment);
+        }
+        int rowHeight = mcuRowHeight();
+        rows.convert(edge, (r - 1) * rowHeight, Math.min(frame.height(), (r + 1) * rowHeight), out);
+    }
+
+    /** @return the four MCU rows kept around the band boundary at MCU row r, made by whichever band comes first */
+    private Planes edgePlanes(int r) {
+        Planes p = edges.get(r);
+        if (p == null) {
+            Planes made = Planes.ring(frame, blockRowsPerMcuRow, 4);
+            p = edges.compareAndExchange(r, null, made);
+            if (p == null) {
+                p = made;
+            }
+        }
+        return p;
     }
 
     /**
@@ -313,11 +480,7 @@ public final class DecodeJob {
             RowSink handoff;
             if (sink == null) {
                 // Serial: a ring of three MCU rows per plane, converted right behind the decoding.
-                int[] blockRows = new int[frame.count()];
-                for (int c = 0; c < blockRows.length; c++) {
-                    blockRows[c] = firstDecoder.blockRowsPerMcuRow(c);
-                }
-                Planes ring = Planes.ring(frame, blockRows);
+                Planes ring = Planes.ring(frame, blockRowsPerMcuRow, 3);
                 planes = ring;
                 handoff = (y0, y1, img) -> rows.convert(ring, y0, y1, img);
             } else {

@@ -2,6 +2,7 @@ package org.jpegmt.mt;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jpegmt.core.DecodeJob;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
@@ -95,41 +96,47 @@ public final class ParallelJpegDecoder {
         if (!job.singleScan() || job.restartInterval() == 0) {
             return pipelined(job);
         }
-        int[] segments = job.segmentBounds();
+        // The scan for restart markers and the zero-filling of the output (each a few ms on a
+        // 20 MP image) overlap; a path that does not use bands still decodes into that output.
+        int[][] found = new int[1][];
+        try {
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), 2, i -> {
+                if (i == 0) {
+                    found[0] = job.segmentBounds();
+                } else {
+                    job.allocateOutput();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("parallel decode failed", e);
+        }
+        int[] segments = found[0]; // written before runAll returned
         if (segments == null || segments.length < 4) {
             return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
         }
-        int[] bands = bands(segments, Math.min(segments.length / 2, parallelism.threads * 4));
+        int[] bands = bands(segments, parallelism.threads * 4, rowStarts(job), job.mcuRows());
+        if (bands.length < 3) {
+            return pipelined(job); // too few MCU-row boundaries between segments to cut bands at
+        }
         PixelImage out = job.allocateOutput();
-        int height = out.height();
-        int rowHeight = job.mcuRowHeight();
-        int mcuRows = (height + rowHeight - 1) / rowHeight;
-        int perRow = job.mcusPerRow();
-        long ri = job.restartInterval();
-        // MCU rows a band converts itself, right after decoding them (planes still in cache): those
-        // whose neighbour rows, needed by fancy upsampling, are decoded by the same band.
-        boolean[] done = new boolean[mcuRows];
+        int count = bands.length - 1;
+        // Boundary b (between bands b - 1 and b) is converted by whichever of the two finishes last.
+        AtomicIntegerArray pending = new AtomicIntegerArray(count);
+        for (int b = 1; b < count; b++) {
+            pending.set(b, 2);
+        }
         try {
-            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), bands.length - 1, b -> {
-                for (int s = bands[b]; s < bands[b + 1]; s++) {
-                    job.decodeSegment(s, segments[2 * s], segments[2 * s + 1]);
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), count, b -> {
+                job.decodeBand(segments, bands[b], bands[b + 1], out);
+                if (b > 0 && pending.decrementAndGet(b) == 0) {
+                    job.convertBandEdge(bands[b], out);
                 }
-                long firstMcu = bands[b] * ri;
-                long endMcu = Math.min(bands[b + 1] * ri, job.mcuCount());
-                int fullFrom = (int) ((firstMcu + perRow - 1) / perRow);
-                int fullTo = endMcu == job.mcuCount() ? mcuRows : (int) (endMcu / perRow);
-                int from = fullFrom == 0 ? 0 : fullFrom + 1;
-                int to = fullTo == mcuRows ? mcuRows : fullTo - 1;
-                if (from < to) {
-                    job.convertRows(from * rowHeight, Math.min(height, to * rowHeight), out);
-                    for (int r = from; r < to; r++) {
-                        done[r] = true; // written by this task only; read after runAll's barrier
-                    }
+                if (b + 1 < count && pending.decrementAndGet(b + 1) == 0) {
+                    job.convertBandEdge(bands[b + 1], out);
                 }
             });
-            int[] rest = remainingRanges(done);
-            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), rest.length / 2, r -> job.convertRows(
-                    rest[2 * r] * rowHeight, Math.min(height, rest[2 * r + 1] * rowHeight), out));
         } catch (JpegException | RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
@@ -138,19 +145,17 @@ public final class ParallelJpegDecoder {
         return out;
     }
 
-    /** @return [from, to) pairs of the MCU rows not yet converted */
-    static int[] remainingRanges(boolean[] done) {
-        int[] ranges = new int[done.length + 1];
-        int n = 0;
-        for (int r = 0; r < done.length; r++) {
-            if (!done[r] && (r == 0 || done[r - 1])) {
-                ranges[n++] = r;
-            }
-            if (!done[r] && (r == done.length - 1 || done[r + 1])) {
-                ranges[n++] = r + 1;
-            }
+    /**
+     * @return per segment, the MCU row it starts (a possible band start), or -1 if it starts
+     *     inside an MCU row
+     */
+    static int[] rowStarts(DecodeJob job) {
+        int n = (int) ((job.mcuCount() + (long) job.restartInterval() - 1) / job.restartInterval());
+        int[] rows = new int[n];
+        for (int s = 0; s < n; s++) {
+            rows[s] = job.startsMcuRow(s) ? job.mcuRowOf(s) : -1;
         }
-        return java.util.Arrays.copyOf(ranges, n);
+        return rows;
     }
 
     /** Serial entropy decoding, with upsampling and colour conversion on other threads. */
@@ -166,33 +171,32 @@ public final class ParallelJpegDecoder {
     }
 
     /**
-     * Groups consecutive segments into at most {@code parts} bands of about equal byte size.
+     * Groups consecutive segments into at most {@code parts} bands of about equal byte size, each
+     * starting on an MCU row and covering at least two MCU rows.
      *
      * @param segments {@link DecodeJob#segmentBounds()}: segment i is bytes
      *     {@code [segments[2i], segments[2i+1])}
+     * @param rowStarts {@link #rowStarts}: the MCU row segment i starts, or -1
+     * @param rows MCU rows of the scan
      * @return band boundaries as segment indexes, first 0, last the segment count
      */
-    static int[] bands(int[] segments, int parts) {
+    static int[] bands(int[] segments, int parts, int[] rowStarts, int rows) {
         int n = segments.length / 2;
         long total = segments[2 * n - 1] - (long) segments[0];
         int[] b = new int[parts + 1];
-        int band = 1;
-        for (int s = 0; s < n && band < parts; s++) {
-            long done = segments[2 * s + 1] - (long) segments[0];
-            if (done * parts >= total * band) {
-                b[band++] = s + 1;
-            }
-        }
-        while (band <= parts) {
-            b[band++] = n;
-        }
-        // drop empty bands
         int k = 1;
-        for (int i = 1; i <= parts; i++) {
-            if (b[i] > b[k - 1]) {
-                b[k++] = b[i];
+        int lastRow = 0;
+        for (int s = 1; s < n && k < parts; s++) {
+            long before = segments[2 * s] - (long) segments[0];
+            int r = rowStarts[s];
+            // cut where the bytes before s reach the next share, on a row start two rows past
+            // the last cut, leaving at least two rows after it
+            if (r >= 0 && before * parts >= total * k && r - lastRow >= 2 && rows - r >= 2) {
+                b[k++] = s;
+                lastRow = r;
             }
         }
+        b[k++] = n;
         return java.util.Arrays.copyOf(b, k);
     }
 }

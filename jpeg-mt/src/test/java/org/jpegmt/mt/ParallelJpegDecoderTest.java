@@ -158,13 +158,30 @@ class ParallelJpegDecoderTest {
         }
     }
 
+    /** Segment i is bytes [12i, 12i + 10): equal sizes, a 2-byte marker between. */
+    private static int[] equalSegments(int n) {
+        int[] b = new int[2 * n];
+        for (int i = 0; i < n; i++) {
+            b[2 * i] = 12 * i;
+            b[2 * i + 1] = 12 * i + 10;
+        }
+        return b;
+    }
+
     @Test
-    void rowsLeftAfterTheBandsAreTheUnconvertedRuns() {
-        boolean t = true;
-        boolean f = false;
-        assertArrayEquals(new int[] {0, 1, 3, 5}, ParallelJpegDecoder.remainingRanges(new boolean[] {f, t, t, f, f}));
-        assertArrayEquals(new int[] {}, ParallelJpegDecoder.remainingRanges(new boolean[] {t, t}));
-        assertArrayEquals(new int[] {0, 3}, ParallelJpegDecoder.remainingRanges(new boolean[] {f, f, f}));
-        assertArrayEquals(new int[] {1, 2}, ParallelJpegDecoder.remainingRanges(new boolean[] {t, f, t}));
+    void bandsAreBalancedByBytesAndCutOnlyAtMcuRowsLeavingTwoRowsEach() {
+        int[] oneRowEach = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        // shares of 118 bytes: cuts where 12 s * 4 first reaches 118, 236, 354
+        assertArrayEquals(new int[] {0, 3, 5, 8, 10}, ParallelJpegDecoder.bands(equalSegments(10), 4, oneRowEach, 10));
+        // half-row segments: odd ones start inside a row and cannot start a band
+        int[] halfRows = {0, -1, 1, -1, 2, -1, 3, -1, 4, -1};
+        assertArrayEquals(new int[] {0, 6, 10}, ParallelJpegDecoder.bands(equalSegments(10), 2, halfRows, 5));
+        // three rows cannot make two bands of two rows
+        assertArrayEquals(new int[] {0, 3}, ParallelJpegDecoder.bands(equalSegments(3), 4, new int[] {0, 1, 2}, 3));
+        // many parts: never a band of one row
+        int[] cuts = ParallelJpegDecoder.bands(equalSegments(10), 64, oneRowEach, 10);
+        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10}, cuts);
+        // segments of eight rows each
+        assertArrayEquals(new int[] {0, 2, 4}, ParallelJpegDecoder.bands(equalSegments(4), 2, new int[] {0, 8, 16, 24}, 30));
     }
 }
