@@ -11,14 +11,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>{@link #open} reads the headers up to the first scan and checks the limits. An
  * entropy-coded segment (the data of one restart interval, T.81 B.1.1.5 / F.2.1.3.1) is
- * self-contained, so {@link #decodeSegment} may run for different segments of the first scan on
- * different threads: each call has its own scratch state and writes only the blocks of its own
- * MCUs into per-component sample planes (one byte per sample, padded to whole MCUs, allocated on
- * first use). {@link #segmentBounds()} finds the segments. {@link #convertRows} then upsamples
- * and colour-converts output rows from the planes, again safely in parallel for disjoint rows.
- * A typical schedule: {@code open}, {@code segmentBounds} (null: use {@code decodeAll}),
- * {@code allocateOutput}, decode bands of segments in parallel, convert each band's rows once
- * its neighbours are decoded.
+ * self-contained, so segments of the first scan may be decoded on different threads.
+ * {@link #segmentBounds()} finds them. Two ways to use that:
+ *
+ * <ul>
+ *   <li><b>Bands</b> (what jpeg-mt does): cut the segments into bands that start on MCU rows
+ *       ({@link #startsMcuRow}) and cover at least two MCU rows each; {@link #decodeBand} decodes
+ *       a band and converts its rows into the output right behind the decoding, in a ring of
+ *       three MCU rows, exactly as the serial path does; once the bands on both sides of a
+ *       boundary are done, {@link #convertBandEdge} converts the two MCU rows around it. Memory:
+ *       the output plus a few MCU rows per band.
+ *   <li><b>Segments and rows</b>: {@link #decodeSegment} writes the blocks of one segment's MCUs
+ *       into whole per-component sample planes (one byte per sample, padded to whole MCUs,
+ *       allocated on first use); {@link #convertRows} then upsamples and colour-converts output
+ *       rows from the planes, safely in parallel for disjoint rows. Any segment order works.
+ * </ul>
  *
  * <p>Which plane rows an output band needs: output rows {@code [y0, y1)} read the MCU rows that
  * cover them, plus, for components with vertical fancy upsampling (1x2 and 2x2 ratios), one

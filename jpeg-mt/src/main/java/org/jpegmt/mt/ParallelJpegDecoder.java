@@ -11,15 +11,18 @@ import org.jpegmt.core.PixelImage;
 
 /**
  * Decodes restart-marked JPEG files in parallel: one pass over the scan data
- * ({@link DecodeJob#segmentBounds()}) finds every {@code RSTn} marker, consecutive entropy-coded segments are grouped into bands balanced by
- * their size in bytes, and the bands are decoded on separate threads into disjoint rows of the
- * component planes. Each band then upsamples and colour-converts the MCU rows whose neighbours it
- * decoded itself (while they are in cache); the rows at band edges are converted, in parallel, once
- * every band is done. Conversion reads only finished planes, including the neighbouring chroma rows
- * that fancy upsampling needs, so the result is pixel-identical to {@link JpegDecoder}'s.
+ * ({@link DecodeJob#segmentBounds()}, overlapped with the zero-filling of the output) finds every
+ * {@code RSTn} marker, and consecutive entropy-coded segments are grouped into bands that start
+ * on MCU rows and are balanced by their size in bytes. Each band is decoded on one thread by
+ * {@link DecodeJob#decodeBand}, which upsamples and colour-converts its MCU rows right behind the
+ * decoding, in a ring of three MCU rows as the serial decoder does; the two MCU rows around each
+ * boundary between bands are converted by whichever of the two bands finishes last
+ * ({@link DecodeJob#convertBandEdge}), from rows both kept aside. Fancy upsampling thus reads the
+ * real neighbouring chroma rows, and the result is pixel-identical to {@link JpegDecoder}'s.
  *
- * <p>Files with no restart markers, several scans, or markers that are missing, extra or out of
- * order take the serial entropy path of jpeg-core, which handles damage exactly as libjpeg does
+ * <p>Files with no restart markers, several scans, markers that are missing, extra or out of
+ * order, or restart intervals that end on an MCU row too rarely to cut bands take the serial
+ * entropy path of jpeg-core, which handles damage exactly as libjpeg does
  * (warnings to the listener, or an exception in strict mode); upsampling and colour conversion
  * of each finished MCU row are then pipelined onto the other threads.
  *
