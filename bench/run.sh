@@ -5,6 +5,9 @@
 #   bench/run.sh quick            # minutes: tiny image, no warm-up, one short iteration (checks the suite runs)
 #   bench/run.sh full             # the real run, on a quiet machine
 #   bench/run.sh full -p image=elephants_5640x3172_q95_444.jpg    # extra JMH parameters for every core count
+#   bench/run.sh speedup          # 2 threads vs 1 on the 20 MP photo, paired alternating trials (SpeedupRun), ~7 min;
+#                                 # writes bench/results/<date>-<host>-speedup.md; extra SpeedupRun/JMH arguments
+#                                 # are appended and override (e.g. --rounds 3 -p restart=row -wi 1)
 #
 # Environment: CORES="1 2 4" (core counts to run; default 1..nproc, above 8 only powers of two and nproc),
 # JAVA (java binary), JPEGMT_SHARED (default ../shared), BANDWIDTH (GB/s ceiling for the model; default: measured
@@ -14,7 +17,7 @@
 set -euo pipefail
 MODE=${1:-full}
 shift || true
-case "$MODE" in quick|full) ;; *) echo "usage: bench/run.sh quick|full [-p name=v1,v2 ...]" >&2; exit 2 ;; esac
+case "$MODE" in quick|full|speedup) ;; *) echo "usage: bench/run.sh quick|full|speedup [-p name=v1,v2 ...]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JAVA=${JAVA:-java}
@@ -26,12 +29,29 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 # run from a copy, so that a rebuild during the run cannot change the jar under the forked JVMs
 JAR=bench/target/benchmarks-run.jar
+if [ "$MODE" = speedup ]; then JAR=bench/target/benchmarks-speedup.jar; fi   # its own copy: a suite run may use the other
 cp bench/target/benchmarks.jar "$JAR"
 CP=$JAR
 TURBO_JAR=${TURBO_JAR:-/usr/share/java/turbojpeg.jar}   # Debian libturbojpeg-java: the optional TurboJPEG peer
 if [ -f "$TURBO_JAR" ]; then CP="$CP:$TURBO_JAR"; fi
 
 HOST=$(hostname -s 2>/dev/null || hostname)
+
+if [ "$MODE" = speedup ]; then
+  # k threads vs 1 thread in one unpinned JVM per trial, rounds alternating 1,2 / 2,1 so that the machine's drift
+  # cancels in the per-round ratios; a later -p or --rounds overrides the defaults here, a benchmark regex replaces
+  # SpeedupRun's default (ParallelBenchmark). The forked JVMs inherit this JVM's -D options (jpegmt.shared,
+  # jmh.ignoreLock).
+  MD=bench/results/$(date +%Y-%m-%d)-$HOST-speedup.md
+  LOCK=()
+  if [ "${JMH_IGNORE_LOCK:-0}" = 1 ]; then LOCK=(-Djmh.ignoreLock=true); fi
+  "$JAVA" "${LOCK[@]}" -Djava.awt.headless=true -Djpegmt.shared="$SHARED" -cp "$CP" org.jpegmt.bench.SpeedupRun \
+    --rounds 5 --out "$MD" \
+    -p image=kleiber_6028x3391_q95_444.jpg -p subsampling=420 -p quality=90 -p restart=row,none "$@"
+  echo "== done in $(($(date +%s) - START)) s: $MD"
+  exit 0
+fi
+
 NAME=$(date +%Y-%m-%d)-$HOST
 [ "$MODE" = quick ] && NAME=$NAME-quick
 OUT=bench/results/$NAME

@@ -79,7 +79,8 @@ public final class BenchMain {
         return sb.toString();
     }
 
-    private static double[] scores(Collection<BenchmarkResult> results) {
+    /** @return every measurement iteration's primary score, over all forks, in run order */
+    static double[] scores(Collection<BenchmarkResult> results) {
         List<Double> all = new ArrayList<>();
         for (BenchmarkResult b : results) {
             for (IterationResult it : b.getIterationResults()) {
@@ -89,7 +90,7 @@ public final class BenchMain {
         return all.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
@@ -98,14 +99,19 @@ public final class BenchMain {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static String shortName(String benchmark) {
+    /** @return {@code Class.method} of a fully qualified benchmark name */
+    static String shortName(String benchmark) {
         String[] parts = benchmark.split("\\.");
         return parts[parts.length - 2] + "." + parts[parts.length - 1];
     }
 
-    private static String paramsOf(RunResult r) {
+    /** @return {@code name=value} of every parameter of the run except {@code skip}, space-separated */
+    static String paramsOf(RunResult r, String... skip) {
         StringBuilder sb = new StringBuilder();
         for (String key : r.getParams().getParamsKeys()) {
+            if (Arrays.asList(skip).contains(key)) {
+                continue;
+            }
             if (sb.length() > 0) {
                 sb.append(' ');
             }
