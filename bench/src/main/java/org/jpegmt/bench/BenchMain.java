@@ -41,6 +41,66 @@ public final class BenchMain {
         System.out.println("java.version=" + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vendor") + "), cores=" + Runtime.getRuntime().availableProcessors());
         System.out.println(report(results));
+        String interleaved = interleavedReport(results);
+        if (!interleaved.isEmpty()) {
+            System.out.println(interleaved);
+        }
+    }
+
+    /**
+     * The speedups of {@link InterleavedSpeedupBenchmark}: per measurement iteration,
+     * {@code oneThreadNs / kThreadsNs}; the median and min..max of those ratios, and each side's
+     * median speed in MP/s. Empty if no result has those secondary results.
+     */
+    static String interleavedReport(Collection<RunResult> results) {
+        StringBuilder sb = new StringBuilder();
+        for (RunResult r : results) {
+            List<double[]> its = new ArrayList<>();
+            for (BenchmarkResult b : r.getBenchmarkResults()) {
+                for (IterationResult it : b.getIterationResults()) {
+                    Map<String, org.openjdk.jmh.results.Result> sec = it.getSecondaryResults();
+                    if (sec.containsKey("oneThreadNs") && sec.containsKey("kThreadsNs") && sec.containsKey("pairs")) {
+                        its.add(new double[] {sec.get("oneThreadNs").getScore(), sec.get("kThreadsNs").getScore(),
+                                sec.get("pairs").getScore()});
+                    }
+                }
+            }
+            if (its.isEmpty()) {
+                continue;
+            }
+            if (sb.length() == 0) {
+                sb.append("Interleaved pairs (1 thread and k threads alternate within each invocation; speedup = per-iteration"
+                        + " time with 1 thread / time with k threads):\n\n| benchmark | params | MP/s, 1 thread | MP/s, k threads"
+                        + " | speedup (median) | min .. max | iterations |\n|---|---|---|---|---|---|---|\n");
+            }
+            double[] s = interleavedSummary(its, megapixels(r.getParams().getParam("image")));
+            sb.append("| ").append(shortName(r.getParams().getBenchmark())).append(" | ").append(paramsOf(r))
+                    .append(" | ").append(fmt(s[0])).append(" | ").append(fmt(s[1]))
+                    .append(String.format(Locale.ROOT, " | **%.2fx** | %.2fx .. %.2fx | %d |%n", s[2], s[3], s[4], its.size()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param iterations per iteration: {oneThreadNs, kThreadsNs, pairs}
+     * @param megapixels image size
+     * @return {median MP/s with 1 thread, median MP/s with k, median ratio, min ratio, max ratio}
+     */
+    static double[] interleavedSummary(List<double[]> iterations, double megapixels) {
+        int n = iterations.size();
+        double[] one = new double[n];
+        double[] k = new double[n];
+        double[] ratio = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] it = iterations.get(i);
+            one[i] = megapixels * it[2] / (it[0] / 1e9);
+            k[i] = megapixels * it[2] / (it[1] / 1e9);
+            ratio[i] = it[0] / it[1];
+        }
+        Arrays.sort(one);
+        Arrays.sort(k);
+        Arrays.sort(ratio);
+        return new double[] {median(one), median(k), median(ratio), ratio[0], ratio[n - 1]};
     }
 
     /** A Markdown table of the results in MP/s with same-run ratios against imageio. */
