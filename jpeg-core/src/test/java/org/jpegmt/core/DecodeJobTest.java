@@ -132,4 +132,26 @@ class DecodeJobTest {
         job.decodeBand(bounds, 0, 8, out); // one band may be the whole scan, however short
         assertArrayEquals(DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll().data(), out.data());
     }
+
+    @org.junit.jupiter.api.Test
+    void wordTestFindsAnFfByteExactly() {
+        java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < 200_000; i++) {
+            long w = rnd.nextLong();
+            if (i % 3 == 0) {
+                w |= 0xFFL << (8 * rnd.nextInt(8)); // plant one
+            }
+            if (i % 5 == 0) {
+                w &= ~(0x01L << (8 * rnd.nextInt(8))); // bytes like 0xFE next to others
+            }
+            boolean any = false;
+            for (int b = 0; b < 8; b++) {
+                any |= ((w >>> (8 * b)) & 0xFF) == 0xFF;
+            }
+            assertEquals(any, DecodeJob.hasFF(w), Long.toHexString(w));
+        }
+        assertFalse(DecodeJob.hasFF(0xFEFEFEFEFEFEFEFEL));
+        assertTrue(DecodeJob.hasFF(0x00000000000000FFL));
+        assertTrue(DecodeJob.hasFF(0xFF00000000000000L));
+    }
 }

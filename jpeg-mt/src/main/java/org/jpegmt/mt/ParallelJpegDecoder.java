@@ -119,7 +119,7 @@ public final class ParallelJpegDecoder {
         if (segments == null || segments.length < 4) {
             return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
         }
-        int[] bands = bands(segments, parallelism.threads * 4, rowStarts(job), job.mcuRows());
+        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job), job.mcuRows());
         if (bands.length < 3) {
             return pipelined(job); // too few MCU-row boundaries between segments to cut bands at
         }
@@ -174,29 +174,34 @@ public final class ParallelJpegDecoder {
     }
 
     /**
-     * Groups consecutive segments into at most {@code parts} bands of about equal byte size, each
+     * Groups consecutive segments into bands at the byte fractions {@code cuts}, each band
      * starting on an MCU row and covering at least two MCU rows.
      *
      * @param segments {@link DecodeJob#segmentBounds()}: segment i is bytes
      *     {@code [segments[2i], segments[2i+1])}
+     * @param cuts {@link Parallelism#cuts()}: where bands should end, as fractions of the bytes
      * @param rowStarts {@link #rowStarts}: the MCU row segment i starts, or -1
      * @param rows MCU rows of the scan
      * @return band boundaries as segment indexes, first 0, last the segment count
      */
-    static int[] bands(int[] segments, int parts, int[] rowStarts, int rows) {
+    static int[] bands(int[] segments, double[] cuts, int[] rowStarts, int rows) {
         int n = segments.length / 2;
         long total = segments[2 * n - 1] - (long) segments[0];
-        int[] b = new int[parts + 1];
+        int[] b = new int[cuts.length + 2];
         int k = 1;
+        int c = 0;
         int lastRow = 0;
-        for (int s = 1; s < n && k < parts; s++) {
+        for (int s = 1; s < n && c < cuts.length; s++) {
             long before = segments[2 * s] - (long) segments[0];
             int r = rowStarts[s];
-            // cut where the bytes before s reach the next share, on a row start two rows past
-            // the last cut, leaving at least two rows after it
-            if (r >= 0 && before * parts >= total * k && r - lastRow >= 2 && rows - r >= 2) {
+            // cut where the bytes before s reach the next cut, on a row start two rows past the
+            // last cut, leaving at least two rows after it
+            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= 2 && rows - r >= 2) {
                 b[k++] = s;
                 lastRow = r;
+                while (c < cuts.length && before >= cuts[c] * total) {
+                    c++;
+                }
             }
         }
         b[k++] = n;

@@ -87,11 +87,11 @@ public final class ParallelJpegEncoder {
         EncodeJob job = EncodeJob.create(image, options);
         int intervals = job.intervalCount();
         long pixels = (long) image.width() * image.height();
-        int strips = Math.min(intervals, parallelism.threads * 4);
+        int[] bounds = split(intervals, parallelism.cuts());
+        int strips = bounds.length - 1;
         if (strips < 2 || !parallelism.split(pixels)) {
             return new JpegEncoder(options).encode(image);
         }
-        int[] bounds = split(intervals, strips);
         try {
             if (job.needsTables()) {
                 SymbolCounts[] counts = new SymbolCounts[strips];
@@ -118,13 +118,22 @@ public final class ParallelJpegEncoder {
         }
     }
 
-    /** Boundaries of {@code parts} nearly equal ranges of {@code n} intervals. */
-    static int[] split(int n, int parts) {
-        int[] b = new int[parts + 1];
-        for (int i = 0; i <= parts; i++) {
-            b[i] = (int) ((long) n * i / parts);
+    /**
+     * @param n intervals
+     * @param cuts {@link Parallelism#cuts()}
+     * @return strip boundaries: 0, the intervals nearest to each cut (without repeats), n
+     */
+    static int[] split(int n, double[] cuts) {
+        int[] b = new int[cuts.length + 2];
+        int k = 1;
+        for (double f : cuts) {
+            int at = (int) Math.round(n * f);
+            if (at > b[k - 1] && at < n) {
+                b[k++] = at;
+            }
         }
-        return b;
+        b[k++] = n;
+        return java.util.Arrays.copyOf(b, k);
     }
 
     private static byte[] join(byte[] header, byte[][] parts, byte[] trailer) {

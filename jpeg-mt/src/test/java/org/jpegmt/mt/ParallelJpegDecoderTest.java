@@ -169,19 +169,23 @@ class ParallelJpegDecoderTest {
     }
 
     @Test
-    void bandsAreBalancedByBytesAndCutOnlyAtMcuRowsLeavingTwoRowsEach() {
+    void bandsAreCutAtByteFractionsOnlyAtMcuRowsLeavingTwoRowsEach() {
         int[] oneRowEach = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        // shares of 118 bytes: cuts where 12 s * 4 first reaches 118, 236, 354
-        assertArrayEquals(new int[] {0, 3, 5, 8, 10}, ParallelJpegDecoder.bands(equalSegments(10), 4, oneRowEach, 10));
+        double[] quarters = {0.25, 0.5, 0.75};
+        // 118 bytes: cuts where 12 s first reaches 29.5, 59, 88.5
+        assertArrayEquals(new int[] {0, 3, 5, 8, 10}, ParallelJpegDecoder.bands(equalSegments(10), quarters, oneRowEach, 10));
         // half-row segments: odd ones start inside a row and cannot start a band
         int[] halfRows = {0, -1, 1, -1, 2, -1, 3, -1, 4, -1};
-        assertArrayEquals(new int[] {0, 6, 10}, ParallelJpegDecoder.bands(equalSegments(10), 2, halfRows, 5));
+        assertArrayEquals(new int[] {0, 6, 10}, ParallelJpegDecoder.bands(equalSegments(10), new double[] {0.5}, halfRows, 5));
         // three rows cannot make two bands of two rows
-        assertArrayEquals(new int[] {0, 3}, ParallelJpegDecoder.bands(equalSegments(3), 4, new int[] {0, 1, 2}, 3));
-        // many parts: never a band of one row
-        int[] cuts = ParallelJpegDecoder.bands(equalSegments(10), 64, oneRowEach, 10);
-        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10}, cuts);
+        assertArrayEquals(new int[] {0, 3}, ParallelJpegDecoder.bands(equalSegments(3), quarters, new int[] {0, 1, 2}, 3));
+        // many cuts: never a band of one row
+        double[] many = new double[63];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = (i + 1) / 64.0;
+        }
+        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10}, ParallelJpegDecoder.bands(equalSegments(10), many, oneRowEach, 10));
         // segments of eight rows each
-        assertArrayEquals(new int[] {0, 2, 4}, ParallelJpegDecoder.bands(equalSegments(4), 2, new int[] {0, 8, 16, 24}, 30));
+        assertArrayEquals(new int[] {0, 2, 4}, ParallelJpegDecoder.bands(equalSegments(4), new double[] {0.5}, new int[] {0, 8, 16, 24}, 30));
     }
 }
