@@ -19,21 +19,37 @@ import org.jpegmt.mt.ParallelJpegEncoder;
 
 /**
  * A scaling model for machines bigger than this one. On one core it measures the parts of a
- * decode and an encode through jpeg-core's public segment API: the serial parts (header parsing
- * and plane allocation in {@code DecodeJob.open}, the marker pre-scan, allocating the output;
- * {@code EncodeJob.create}, the header and the final join) and the cost of every entropy-coded
- * segment and every MCU row of upsampling + colour conversion. It then projects the speedup for
- * 1..64 cores in two ways:
+ * decode and an encode through jpeg-core's public API: the serial parts (header parsing in
+ * {@code DecodeJob.open}, the marker pre-scan {@code segmentBounds}, allocating the output;
+ * {@code EncodeJob.create}, the header and the final join), the cost of every entropy-coded
+ * segment ({@code decodeSegment}, {@code encodeIntervals}) and of upsampling + colour-converting
+ * every MCU row ({@code convertRows}). It then projects the speedup for 1..64 cores in two ways:
  * <ul>
  * <li><b>Amdahl</b>: serial + parallel / p;
- * <li><b>schedule simulation</b>: the bands jpeg-mt actually makes (decode: at most 4p bands of
- *     whole segments balanced by bytes, as {@code ParallelJpegDecoder.bands}; then
- *     max(1, min(4p, height / 16)) row bands for colour conversion; encode: at most 4p strips of
- *     equal interval counts), claimed in order by p workers as jpeg-mt's task runner does, each
- *     phase no faster than its memory traffic at {@code --bandwidth} GB/s.
+ * <li><b>schedule simulation</b> of what jpeg-mt does with p threads. Parts follow
+ *     {@code Parallelism.cuts()} (guided self-scheduling, {@link #cuts}): cumulative fractions
+ *     1 - q^k of the work with q = 1 - 1/(2p), while q^k >= 1/(32p). <i>Decode</i> with restart
+ *     markers: the pre-scan and the zero-filling of the output run at the same time on two
+ *     threads, then one phase of bands ({@link #bands}, as {@code ParallelJpegDecoder.bands}:
+ *     cut where the bytes before a segment reach the next fraction, only at segments that start
+ *     an MCU row, every band at least two MCU rows). A band costs its segments' decoding plus
+ *     the conversion of its own MCU rows, which jpeg-mt does right behind the decoding; the two
+ *     MCU rows around each boundary between bands are converted by whichever of the two bands
+ *     finishes last, and the simulation gives them to that band ({@link #makespan(double[],
+ *     double[], int)}). <i>Encode</i> with restart markers: strips ending at interval
+ *     round(n * fraction), as {@code ParallelJpegEncoder.split}. Parts are claimed in order by p
+ *     workers (greedy list scheduling, as jpeg-mt's task runner), and the parallel phase is no
+ *     faster than its memory traffic at {@code --bandwidth} GB/s (decode: entropy bytes read and
+ *     output bytes written; encode: pixels read and bytes written).
  * </ul>
  * Files without restart markers: decode = serial entropy decoding with conversion pipelined onto
- * the other p - 1 threads; encode is serial.
+ * the other p - 1 threads; encode is serial. With one thread jpeg-mt takes the serial path (no
+ * pre-scan), which is the model's 1-core time: the sum of the other measured parts.
+ *
+ * <p>This is a projection, not a measurement: the segment costs are measured by decoding into
+ * whole sample planes and the row costs by converting from them, while jpeg-mt's bands convert
+ * from a ring of three MCU rows that is still in cache, so the per-part costs are somewhat
+ * pessimistic on cache; task hand-off (microseconds) and the helpers' start-up are not modelled.
  *
  * <pre>--out DIR [--mode quick|full] [--image NAME] [--reps N] [--bandwidth GBs] [--cores list] [--restarts row,8rows,none]</pre>
  * Writes {@code DIR/model-parts.tsv}, {@code DIR/model-projection.tsv}, {@code DIR/model-segments.tsv}.
@@ -95,11 +111,12 @@ public final class ScalingModel {
         double alloc;
         double wholeSerial;
         double[] segment;
-        long[] segmentBytes;
-        double[] convertRow; // per output row
-        int width;
-        int height;
-        long planeBytes;
+        long[] segmentBytes; // entropy-coded bytes of each segment
+        long[] span; // bytes from each segment's start to the next one's (its RSTn marker included)
+        int[] rowStart; // MCU row each segment starts, or -1 if it starts inside one
+        int rows; // MCU rows
+        double[] convertRow; // per MCU row
+        long outputBytes;
 
         static Decode measure(Workload w, int reps) throws JpegException {
             byte[] jpeg = w.jpeg;
@@ -115,9 +132,7 @@ public final class ScalingModel {
             d.scan = time(reps, job::segmentBounds);
             d.alloc = time(reps, () -> PixelImage.allocate(job.info().width(), job.info().height(), job.format()));
             PixelImage out = job.allocateOutput();
-            d.width = out.width();
-            d.height = out.height();
-            d.planeBytes = (long) out.width() * out.height() * 3 / 2; // 4:2:0 planes
+            d.outputBytes = out.data().length;
             int[] bounds = job.segmentBounds(); // the pre-scan jpeg-mt itself uses
             if (bounds == null) {
                 throw new IllegalStateException("the workload's restart markers are not clean");
@@ -125,45 +140,54 @@ public final class ScalingModel {
             int n = bounds.length / 2;
             d.segment = new double[n];
             d.segmentBytes = new long[n];
+            d.span = new long[n];
+            d.rowStart = new int[n];
             Arrays.fill(d.segment, Double.MAX_VALUE);
+            for (int s = 0; s < n; s++) {
+                d.segmentBytes[s] = bounds[2 * s + 1] - (long) bounds[2 * s];
+                d.span[s] = (s + 1 < n ? bounds[2 * s + 2] : bounds[2 * s + 1]) - (long) bounds[2 * s];
+                d.rowStart[s] = job.startsMcuRow(s) ? job.mcuRowOf(s) : -1;
+            }
             for (int r = -2; r < reps; r++) { // two untimed warm-up passes
                 for (int s = 0; s < n; s++) {
-                    int start = bounds[2 * s];
-                    int end = bounds[2 * s + 1];
                     long t0 = System.nanoTime();
-                    job.decodeSegment(s, start, end);
+                    job.decodeSegment(s, bounds[2 * s], bounds[2 * s + 1]);
                     if (r >= 0) {
                         d.segment[s] = Math.min(d.segment[s], (System.nanoTime() - t0) / 1e6);
                     }
-                    d.segmentBytes[s] = end - (long) start;
                 }
             }
             int mh = job.mcuRowHeight();
-            int rows = (d.height + mh - 1) / mh;
-            d.convertRow = new double[d.height];
-            double[] best = new double[rows];
-            Arrays.fill(best, Double.MAX_VALUE);
+            int height = out.height();
+            d.rows = job.mcuRows();
+            d.convertRow = new double[d.rows];
+            Arrays.fill(d.convertRow, Double.MAX_VALUE);
             for (int r = -2; r < reps; r++) {
-                for (int m = 0; m < rows; m++) {
-                    int y0 = m * mh;
-                    int y1 = Math.min(d.height, y0 + mh);
+                for (int m = 0; m < d.rows; m++) {
                     long t0 = System.nanoTime();
-                    job.convertRows(y0, y1, out);
+                    job.convertRows(Math.min(height, m * mh), Math.min(height, (m + 1) * mh), out);
                     if (r >= 0) {
-                        best[m] = Math.min(best[m], (System.nanoTime() - t0) / 1e6);
+                        d.convertRow[m] = Math.min(d.convertRow[m], (System.nanoTime() - t0) / 1e6);
                     }
                 }
-            }
-            for (int y = 0; y < d.height; y++) {
-                int m = y / mh;
-                d.convertRow[y] = best[m] / (Math.min(d.height, (m + 1) * mh) - m * mh);
             }
             return d;
         }
 
-        /** Serial parts; without restart markers jpeg-mt skips the pre-scan. */
-        double serialMs() {
-            return open + alloc + (segment.length > 1 ? scan : 0);
+        /** @return whether jpeg-mt can cut this file into bands (more than one segment) */
+        boolean restarts() {
+            return segment.length > 1;
+        }
+
+        /**
+         * Serial parts with p threads: with one, jpeg-mt decodes serially (no pre-scan); with
+         * more, the pre-scan and the output allocation overlap on two threads.
+         */
+        double serialMs(int p) {
+            if (p == 1 || !restarts()) {
+                return open + alloc;
+            }
+            return open + Math.max(scan, alloc);
         }
 
         double segmentsMs() {
@@ -174,22 +198,41 @@ public final class ScalingModel {
             return Arrays.stream(convertRow).sum();
         }
 
-        /** Entropy decoding reads the file and writes the planes. */
-        long phase1Bytes() {
-            return planeBytes + Arrays.stream(segmentBytes).sum();
-        }
-
-        /** Conversion reads the planes and writes RGB. */
-        long phase2Bytes() {
-            return planeBytes + 3L * width * height;
-        }
-
+        /** Bands read the entropy-coded bytes and write the output (their row rings stay in cache). */
         long trafficBytes() {
-            return phase1Bytes() + phase2Bytes();
+            return outputBytes + Arrays.stream(segmentBytes).sum();
+        }
+
+        /**
+         * @param bands band boundaries from {@link ScalingModel#bands}
+         * @return {cost, edge}: per band its segments' decoding and the conversion of the MCU rows
+         *     it converts itself; per boundary b (between bands b - 1 and b) the conversion of the
+         *     two MCU rows around it (edge[0] = 0), as {@code DecodeJob.decodeBand} and
+         *     {@code convertBandEdge} share the rows
+         */
+        double[][] bandCosts(int[] bands) {
+            int count = bands.length - 1;
+            double[] cost = new double[count];
+            double[] edge = new double[count];
+            for (int b = 0; b < count; b++) {
+                for (int s = bands[b]; s < bands[b + 1]; s++) {
+                    cost[b] += segment[s];
+                }
+                int r0 = rowStart[bands[b]];
+                int r1 = bands[b + 1] == segment.length ? rows : rowStart[bands[b + 1]];
+                for (int r = r0 > 0 ? r0 + 1 : r0; r < (r1 < rows ? r1 - 1 : r1); r++) {
+                    cost[b] += convertRow[r];
+                }
+                if (b > 0) {
+                    edge[b] = convertRow[r0 - 1] + convertRow[r0];
+                }
+            }
+            return new double[][] {cost, edge};
         }
 
         void write(PrintWriter parts, PrintWriter segs, String restart) {
             row(parts, "decode", restart, "wholeSerial", wholeSerial);
+            // Report.java looks this part up by name; DecodeJob.open no longer allocates planes
             row(parts, "decode", restart, "open (headers, planes)", open);
             row(parts, "decode", restart, "pre-scan", scan);
             row(parts, "decode", restart, "allocate output", alloc);
@@ -204,44 +247,28 @@ public final class ScalingModel {
         }
 
         String project(int p, double bandwidth, String restart) {
-            double parallel = segmentsMs() + convertMs();
-            double t1 = serialMs() + parallel;
-            double amdahl = t1 / (serialMs() + (restart.equals("none") ? segmentsMs() + convertMs() / p : parallel / p));
-            double bwPlanes = phase1Bytes() / bandwidth * 1e3;
-            double bwConvert = phase2Bytes() / bandwidth * 1e3;
-            double phase1;
-            double phase2;
-            boolean limited;
-            if (restart.equals("none") || p == 1 || segment.length < 2) {
-                // serial entropy decoding; conversion pipelined onto the p - 1 helpers
-                phase1 = segmentsMs();
-                phase2 = p == 1 ? convertMs() : Math.max(0, convertMs() / (p - 1) - segmentsMs()) + convertMs() / height * 16;
-                limited = false;
+            double segments = segmentsMs();
+            double convert = convertMs();
+            double t1 = serialMs(1) + segments + convert;
+            double serial = serialMs(p);
+            double amdahl = t1 / (serial + (restarts() ? (segments + convert) / p : segments + convert / p));
+            int[] bands = p > 1 && restarts() ? bands(span, cuts(p), rowStart, rows) : null;
+            double parallel;
+            boolean limited = false;
+            if (p == 1) {
+                parallel = segments + convert;
+            } else if (bands == null || bands.length < 3) {
+                // serial entropy decoding; conversion pipelined onto the p - 1 helpers, the last row after it
+                parallel = segments + Math.max(0, convert / (p - 1) - segments) + convert / rows;
             } else {
-                int[] bands = bands(segmentBytes, Math.min(segment.length, 4 * p));
-                double[] bandCost = new double[bands.length - 1];
-                for (int b = 0; b + 1 < bands.length; b++) {
-                    for (int s = bands[b]; s < bands[b + 1]; s++) {
-                        bandCost[b] += segment[s];
-                    }
-                }
-                double m1 = makespan(bandCost, p);
-                int rowBands = Math.max(1, Math.min(4 * p, height / 16));
-                double[] rowCost = new double[rowBands];
-                for (int r = 0; r < rowBands; r++) {
-                    int y0 = (int) ((long) height * r / rowBands);
-                    int y1 = (int) ((long) height * (r + 1) / rowBands);
-                    for (int y = y0; y < y1; y++) {
-                        rowCost[r] += convertRow[y];
-                    }
-                }
-                double m2 = makespan(rowCost, p);
-                phase1 = Math.max(m1, bwPlanes);
-                phase2 = Math.max(m2, bwConvert);
-                limited = bwPlanes > m1 || bwConvert > m2;
+                double[][] c = bandCosts(bands);
+                double m = makespan(c[0], c[1], p);
+                double bw = trafficBytes() / bandwidth * 1e3;
+                parallel = Math.max(m, bw);
+                limited = bw > m;
             }
-            double sim = serialMs() + phase1 + phase2;
-            return String.join("\t", "decode", restart, Integer.toString(p), f(amdahl), f(t1 / sim), f(sim), f(serialMs()),
+            double sim = serial + parallel;
+            return String.join("\t", "decode", restart, Integer.toString(p), f(amdahl), f(t1 / sim), f(sim), f(serial),
                     Boolean.toString(limited));
         }
     }
@@ -323,15 +350,14 @@ public final class ScalingModel {
 
         String project(int p, double bandwidth, String restart) {
             double t1 = serialMs() + intervalsMs();
-            int n = interval.length;
-            int strips = Math.min(n, 4 * p);
-            if (p == 1 || strips < 2) {
+            int[] strips = p > 1 ? split(interval.length, cuts(p)) : null;
+            if (strips == null || strips.length < 3) {
                 return String.join("\t", "encode", restart, Integer.toString(p), "1.0000", "1.0000", f(t1), f(serialMs()), "false");
             }
             double amdahl = t1 / (serialMs() + intervalsMs() / p);
-            double[] cost = new double[strips];
-            for (int s = 0; s < strips; s++) {
-                for (int i = (int) ((long) n * s / strips); i < (int) ((long) n * (s + 1) / strips); i++) {
+            double[] cost = new double[strips.length - 1];
+            for (int s = 0; s < cost.length; s++) {
+                for (int i = strips[s]; i < strips[s + 1]; i++) {
                     cost[s] += interval[i];
                 }
             }
@@ -344,41 +370,99 @@ public final class ScalingModel {
     }
 
     /**
-     * Band boundaries as jpeg-mt draws them: consecutive segments, a new band each time the bytes
-     * done reach the next 1/parts of the total; empty bands dropped.
+     * Where jpeg-mt cuts one image's work for {@code threads} threads, as cumulative fractions:
+     * the formula of {@code org.jpegmt.mt.Parallelism.cuts()} (package-private there, so
+     * repeated here). Each part takes 1/(2 threads) of what is left, until what is left is under
+     * 1/(32 threads); at most 16 threads cuts.
      */
-    static int[] bands(long[] bytes, int parts) {
-        long total = Arrays.stream(bytes).sum();
-        int[] b = new int[parts + 1];
-        int band = 1;
-        long done = 0;
-        for (int s = 0; s < bytes.length && band < parts; s++) {
-            done += bytes[s];
-            if (done * parts >= total * band) {
-                b[band++] = s + 1;
-            }
+    static double[] cuts(int threads) {
+        double q = 1 - 1.0 / (2 * threads);
+        double[] f = new double[16 * threads];
+        int n = 0;
+        for (double left = q; left >= 1.0 / (32 * threads) && n < f.length; left *= q) {
+            f[n++] = 1 - left;
         }
-        while (band <= parts) {
-            b[band++] = bytes.length;
-        }
+        return Arrays.copyOf(f, n);
+    }
+
+    /**
+     * Band boundaries as {@code ParallelJpegDecoder.bands} draws them: a band ends before
+     * segment s when the bytes before s reach the next cut, s starts an MCU row at least two rows
+     * after the last cut, and at least two rows remain after it.
+     *
+     * @param span bytes from each segment's start to the next segment's start
+     * @param cuts from {@link #cuts}
+     * @param rowStart MCU row each segment starts, or -1 if it starts inside one
+     * @param rows MCU rows of the scan
+     * @return band boundaries as segment indexes: 0, ..., segment count
+     */
+    static int[] bands(long[] span, double[] cuts, int[] rowStart, int rows) {
+        long total = Arrays.stream(span).sum();
+        int[] b = new int[cuts.length + 2];
         int k = 1;
-        for (int i = 1; i <= parts; i++) {
-            if (b[i] > b[k - 1]) {
-                b[k++] = b[i];
+        int c = 0;
+        int lastRow = 0;
+        long before = 0;
+        for (int s = 1; s < span.length && c < cuts.length; s++) {
+            before += span[s - 1];
+            int r = rowStart[s];
+            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= 2 && rows - r >= 2) {
+                b[k++] = s;
+                lastRow = r;
+                while (c < cuts.length && before >= cuts[c] * total) {
+                    c++;
+                }
             }
         }
+        b[k++] = span.length;
+        return Arrays.copyOf(b, k);
+    }
+
+    /** Strip boundaries as {@code ParallelJpegEncoder.split}: interval round(n * cut) for each cut, without repeats. */
+    static int[] split(int n, double[] cuts) {
+        int[] b = new int[cuts.length + 2];
+        int k = 1;
+        for (double cut : cuts) {
+            int at = (int) Math.round(n * cut);
+            if (at > b[k - 1] && at < n) {
+                b[k++] = at;
+            }
+        }
+        b[k++] = n;
         return Arrays.copyOf(b, k);
     }
 
     /** Tasks claimed in index order by whichever of {@code workers} is free first; returns the finish time. */
     static double makespan(double[] costs, int workers) {
+        return makespan(costs, new double[costs.length], workers);
+    }
+
+    /**
+     * As {@link #makespan(double[], int)} for decode bands with shared edges: the worker of band
+     * b works {@code costs[b]}, then converts edge b (toward band b - 1) if band b - 1 has done
+     * its part already, then edge b + 1 if band b + 1 has, as {@code ParallelJpegDecoder} hands
+     * each edge to whichever of its two bands finishes last.
+     *
+     * @param edges edges[b] = cost of the boundary between bands b - 1 and b (edges[0] unused)
+     * @return the finish time of the last worker
+     */
+    static double makespan(double[] costs, double[] edges, int workers) {
         PriorityQueue<Double> free = new PriorityQueue<>();
         for (int i = 0; i < workers; i++) {
             free.add(0.0);
         }
+        boolean[] edgeDone = new boolean[costs.length + 1];
         double end = 0;
-        for (double c : costs) {
-            double t = free.poll() + c;
+        for (int b = 0; b < costs.length; b++) {
+            double t = free.poll() + costs[b];
+            if (b > 0 && !edgeDone[b]) {
+                t += edges[b]; // band b - 1 was done first (else it would have taken this edge)
+            }
+            // Band b + 1 goes to the next free worker; if it is done before band b gets here, band b takes the edge.
+            if (b + 1 < costs.length && !free.isEmpty() && free.peek() + costs[b + 1] < t) {
+                t += edges[b + 1];
+                edgeDone[b + 1] = true;
+            }
             end = Math.max(end, t);
             free.add(t);
         }

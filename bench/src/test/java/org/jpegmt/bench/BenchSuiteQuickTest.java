@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import org.jpegmt.core.PixelImage;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,14 +123,49 @@ class BenchSuiteQuickTest {
     }
 
     @Test
+    void cutsFollowGuidedSelfScheduling() {
+        // one thread: halve what is left while it is at least 1/32
+        assertArrayEquals(new double[] {0.5, 0.75, 0.875, 0.9375, 0.96875}, ScalingModel.cuts(1), 1e-12);
+        // two threads: a quarter of what is left (q = 0.75) while it is at least 1/64: 14 cuts, 15 parts
+        double[] two = ScalingModel.cuts(2);
+        assertEquals(14, two.length);
+        assertEquals(0.25, two[0], 1e-12);
+        assertEquals(0.4375, two[1], 1e-12);
+        assertEquals(0.578125, two[2], 1e-12);
+        assertEquals(1 - Math.pow(0.75, 14), two[13], 1e-12);
+        // strips of 10 intervals: round(2.5) = 3, round(4.375) = 4, 5.78 -> 6, 6.84 -> 7, 7.63 -> 8,
+        // 8.22 -> 8 (repeat), 8.67 -> 9, then 9 again and 10 (the end) until the cuts run out
+        assertArrayEquals(new int[] {0, 3, 4, 6, 7, 8, 9, 10}, ScalingModel.split(10, two));
+    }
+
+    @Test
     void bandsAreBalancedByBytesAndScheduleIsGreedy() {
-        // segments of 10, 10, 10, 70 bytes in two parts: half the bytes are only reached by the last
-        // segment, so one band holds everything and the empty second band is dropped
-        assertArrayEquals(new int[] {0, 4}, ScalingModel.bands(new long[] {10, 10, 10, 70}, 2));
-        assertArrayEquals(new int[] {0, 1, 4}, ScalingModel.bands(new long[] {70, 10, 10, 10}, 2));
-        assertArrayEquals(new int[] {0, 1, 2, 3}, ScalingModel.bands(new long[] {5, 5, 5}, 3));
+        // ten one-row segments of 10 bytes, two threads (cuts at 25, 43.75, 57.8, 68.4, 76.3 ... bytes):
+        // 30 >= 25 -> cut at 3; 50 >= 43.75 -> cut at 5; 60 is only one row past 5; 70 -> cut at 7
+        // (also passes 68.4); 80 is one row past 7; 90 would leave one row
+        int[] oneRow = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        long[] even = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10};
+        assertArrayEquals(new int[] {0, 3, 5, 7, 10}, ScalingModel.bands(even, ScalingModel.cuts(2), oneRow, 10));
+        // one thread (cuts at 50, 75, 87.5 ... of 100 bytes): the big first row reaches 50 but is one row;
+        // 80 passes 75 -> cut at 2; segment 3 is one row past it
+        assertArrayEquals(new int[] {0, 2, 4},
+                ScalingModel.bands(new long[] {70, 10, 10, 10}, ScalingModel.cuts(1), new int[] {0, 1, 2, 3}, 4));
+        // two segments per MCU row: cuts only where a row starts; 100 bytes at row 5 would leave one row
+        long[] halves = new long[12];
+        Arrays.fill(halves, 10);
+        int[] halfRows = {0, -1, 1, -1, 2, -1, 3, -1, 4, -1, 5, -1};
+        assertArrayEquals(new int[] {0, 6, 12}, ScalingModel.bands(halves, ScalingModel.cuts(1), halfRows, 6));
+
         assertEquals(5.0, ScalingModel.makespan(new double[] {1, 1, 1, 1, 1}, 1), 1e-9);
         assertEquals(3.0, ScalingModel.makespan(new double[] {1, 1, 1, 1, 1}, 2), 1e-9);
         assertEquals(4.0, ScalingModel.makespan(new double[] {1, 4, 1, 1}, 4), 1e-9);
+        // bands 4, 1, 1, 4 on two workers, each edge 0.5: band 1 ends at 1, so band 0 (ends at 4) converts
+        // edge 1 (4.5); band 2 runs 1..2 and converts edge 2 (band 1 was done) to 2.5; band 3 runs 2.5..6.5
+        // and converts edge 3 -> 7 (6 without edges)
+        double[] bands = {4, 1, 1, 4};
+        assertEquals(7.0, ScalingModel.makespan(bands, new double[] {0, 0.5, 0.5, 0.5}, 2), 1e-9);
+        assertEquals(6.0, ScalingModel.makespan(bands, 2), 1e-9);
+        // one worker: every edge goes to the later band, all work adds up
+        assertEquals(11.5, ScalingModel.makespan(bands, new double[] {0, 0.5, 0.5, 0.5}, 1), 1e-9);
     }
 }
