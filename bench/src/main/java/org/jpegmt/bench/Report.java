@@ -393,17 +393,20 @@ public final class Report {
         md.append("Measured on one core through jpeg-core's public segment API (`DecodeJob`, `EncodeJob`), image `")
                 .append(modelImage).append("` 4:2:0 q90, the fastest of the repetitions: the serial parts, and the cost of "
                 + "every entropy-coded segment and of converting every MCU row. From them, **projected** speedups: "
-                + "Amdahl (serial + parallel / p) and a simulation of jpeg-mt's real schedule (decode: at most 4p bands "
-                + "of whole segments balanced by bytes, as `ParallelJpegDecoder.bands`, then max(1, min(4p, height/16)) "
-                + "row bands of colour conversion; encode: at most 4p strips of equal interval counts; tasks claimed in "
-                + "order by p workers), each phase no faster than its memory traffic at the assumed bandwidth. Task "
+                + "Amdahl (serial + parallel / p) and a simulation of jpeg-mt's real schedule (guided parts, each "
+                + "1/(2p) of the work left, down to 1/(32p); decode: the marker pre-scan beside the output allocation, "
+                + "then bands of whole MCU rows balanced by bytes, as `ParallelJpegDecoder.bands`, each decoding and "
+                + "converting its own rows, the two rows at each band boundary converted by the neighbour that finishes "
+                + "last; encode: strips of whole intervals; tasks claimed in order by p workers), no faster than the "
+                + "memory traffic at the assumed bandwidth. Task "
                 + "hand-off costs (microseconds) are not modelled. The pre-scan is `DecodeJob.segmentBounds()`, the one "
                 + "jpeg-mt uses.\n\n");
         md.append("Copy bandwidth from one thread: ").append(fmt(part("-", "-", "copyBandwidthGBs")))
                 .append(" GB/s; ceiling used for every core count: ").append(fmt(part("-", "-", "assumedBandwidthGBs")))
                 .append(" GB/s (measured with all cores of this machine by `BandwidthProbe`, or `BANDWIDTH=`; a bigger "
                 + "machine has more, so beyond this machine's cores the bandwidth bound is pessimistic).\n\n");
-        md.append("The model's 1-core time is the sum of the parts; `wholeSerial` is one whole serial call (jpeg-core's "
+        md.append("The model's 1-core time is the sum of the parts of the serial path (no pre-scan); `wholeSerial` is "
+                + "one whole serial call (jpeg-core's "
                 + "fused MCU-row loop) for comparison: if they differ much, the per-part timings (fastest of the "
                 + "repetitions, each part alone) do not describe the real run, and the projection inherits that error.\n\n");
         md.append("| op | restart | part | ms |\n|---|---|---|---|\n");
@@ -467,12 +470,12 @@ public final class Report {
                 + "%.0f%% of the time (%.2f of %.2f ms)", op, restart, last.num("simulated"), p, half, p, 100 * serial / total, serial, total));
         if (op.equals("decode")) {
             double scan = part(op, restart, "pre-scan");
-            double open = part(op, restart, "open (headers, planes)");
+            double open = part(op, restart, "open (headers)");
             double alloc = part(op, restart, "allocate output");
-            sb.append(String.format(Locale.ROOT, ": pre-scan %.2f ms, header parsing + plane allocation %.2f ms, output "
+            sb.append(String.format(Locale.ROOT, ": pre-scan %.2f ms, header parsing %.2f ms, output "
                     + "allocation %.2f ms", scan, open, alloc));
             String biggest = scan >= open && scan >= alloc ? "the serial marker pre-scan" : open >= alloc
-                    ? "header parsing and zeroing the planes in `DecodeJob.open`" : "allocating (zeroing) the output image";
+                    ? "header parsing in `DecodeJob.open`" : "allocating (zeroing) the output image";
             sb.append("; the first limit is ").append(biggest);
         } else {
             sb.append(String.format(Locale.ROOT, ": job creation %.2f ms, header %.2f ms, joining the strips %.2f ms",

@@ -232,8 +232,7 @@ public final class ScalingModel {
 
         void write(PrintWriter parts, PrintWriter segs, String restart) {
             row(parts, "decode", restart, "wholeSerial", wholeSerial);
-            // Report.java looks this part up by name; DecodeJob.open no longer allocates planes
-            row(parts, "decode", restart, "open (headers, planes)", open);
+            row(parts, "decode", restart, "open (headers)", open);
             row(parts, "decode", restart, "pre-scan", scan);
             row(parts, "decode", restart, "allocate output", alloc);
             row(parts, "decode", restart, "segments (sum)", segmentsMs());
