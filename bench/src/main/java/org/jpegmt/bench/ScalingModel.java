@@ -386,8 +386,8 @@ public final class ScalingModel {
 
     /**
      * Band boundaries as {@code ParallelJpegDecoder.bands} draws them: a band ends before
-     * segment s when the bytes before s reach the next cut, s starts an MCU row at least two rows
-     * after the last cut, and at least two rows remain after it.
+     * segment s when the bytes before s reach the next cut, s starts an MCU row at least
+     * {@link #MIN_BAND_ROWS} rows after the last cut, and at least that many rows remain after it.
      *
      * @param span bytes from each segment's start to the next segment's start
      * @param cuts from {@link #cuts}
@@ -395,6 +395,9 @@ public final class ScalingModel {
      * @param rows MCU rows of the scan
      * @return band boundaries as segment indexes: 0, ..., segment count
      */
+    /** {@code ParallelJpegDecoder.MIN_BAND_ROWS}: fewest MCU rows in a band. */
+    static final int MIN_BAND_ROWS = 4;
+
     static int[] bands(long[] span, double[] cuts, int[] rowStart, int rows) {
         long total = Arrays.stream(span).sum();
         int[] b = new int[cuts.length + 2];
@@ -405,7 +408,7 @@ public final class ScalingModel {
         for (int s = 1; s < span.length && c < cuts.length; s++) {
             before += span[s - 1];
             int r = rowStart[s];
-            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= 2 && rows - r >= 2) {
+            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= MIN_BAND_ROWS && rows - r >= MIN_BAND_ROWS) {
                 b[k++] = s;
                 lastRow = r;
                 while (c < cuts.length && before >= cuts[c] * total) {

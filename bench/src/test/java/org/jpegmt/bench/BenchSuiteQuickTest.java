@@ -140,21 +140,28 @@ class BenchSuiteQuickTest {
 
     @Test
     void bandsAreBalancedByBytesAndScheduleIsGreedy() {
-        // ten one-row segments of 10 bytes, two threads (cuts at 25, 43.75, 57.8, 68.4, 76.3 ... bytes):
-        // 30 >= 25 -> cut at 3; 50 >= 43.75 -> cut at 5; 60 is only one row past 5; 70 -> cut at 7
-        // (also passes 68.4); 80 is one row past 7; 90 would leave one row
-        int[] oneRow = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        long[] even = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10};
-        assertArrayEquals(new int[] {0, 3, 5, 7, 10}, ScalingModel.bands(even, ScalingModel.cuts(2), oneRow, 10));
-        // one thread (cuts at 50, 75, 87.5 ... of 100 bytes): the big first row reaches 50 but is one row;
-        // 80 passes 75 -> cut at 2; segment 3 is one row past it
-        assertArrayEquals(new int[] {0, 2, 4},
-                ScalingModel.bands(new long[] {70, 10, 10, 10}, ScalingModel.cuts(1), new int[] {0, 1, 2, 3}, 4));
-        // two segments per MCU row: cuts only where a row starts; 100 bytes at row 5 would leave one row
-        long[] halves = new long[12];
+        // twenty one-row segments of 10 bytes, two threads (cuts at 50, 87.5, 115.6, 136.7 ... of 200 bytes),
+        // bands of at least four rows: 50 -> cut at 5; 90 passes 87.5 -> cut at 9; 120 is only three rows past
+        // 9, 130 -> cut at 13; 170 would leave three rows
+        int[] oneRow = new int[20];
+        long[] even = new long[20];
+        for (int i = 0; i < 20; i++) {
+            oneRow[i] = i;
+            even[i] = 10;
+        }
+        assertArrayEquals(new int[] {0, 5, 9, 13, 20}, ScalingModel.bands(even, ScalingModel.cuts(2), oneRow, 20));
+        // one thread (cuts at 70, 105, 122.5 ... of 140 bytes): the big first row reaches 70 but row 1 is too
+        // close to the start; row 4 (100 bytes) is the first place four rows from both ends
+        assertArrayEquals(new int[] {0, 4, 8}, ScalingModel.bands(new long[] {70, 10, 10, 10, 10, 10, 10, 10},
+                ScalingModel.cuts(1), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 8));
+        // two segments per MCU row: cuts only where a row starts
+        long[] halves = new long[16];
         Arrays.fill(halves, 10);
-        int[] halfRows = {0, -1, 1, -1, 2, -1, 3, -1, 4, -1, 5, -1};
-        assertArrayEquals(new int[] {0, 6, 12}, ScalingModel.bands(halves, ScalingModel.cuts(1), halfRows, 6));
+        int[] halfRows = new int[16];
+        for (int i = 0; i < 16; i++) {
+            halfRows[i] = i % 2 == 0 ? i / 2 : -1;
+        }
+        assertArrayEquals(new int[] {0, 8, 16}, ScalingModel.bands(halves, ScalingModel.cuts(1), halfRows, 8));
 
         assertEquals(5.0, ScalingModel.makespan(new double[] {1, 1, 1, 1, 1}, 1), 1e-9);
         assertEquals(3.0, ScalingModel.makespan(new double[] {1, 1, 1, 1, 1}, 2), 1e-9);

@@ -174,8 +174,15 @@ public final class ParallelJpegDecoder {
     }
 
     /**
+     * Fewest MCU rows in a band. {@link DecodeJob#decodeBand} needs two; four keeps the rows
+     * that bands keep aside for their boundaries (four MCU rows per boundary) within the size of
+     * whole planes, which {@link DecoderOptions#maxMemory()} accounts for.
+     */
+    static final int MIN_BAND_ROWS = 4;
+
+    /**
      * Groups consecutive segments into bands at the byte fractions {@code cuts}, each band
-     * starting on an MCU row and covering at least two MCU rows.
+     * starting on an MCU row and covering at least {@link #MIN_BAND_ROWS} MCU rows.
      *
      * @param segments {@link DecodeJob#segmentBounds()}: segment i is bytes
      *     {@code [segments[2i], segments[2i+1])}
@@ -194,9 +201,9 @@ public final class ParallelJpegDecoder {
         for (int s = 1; s < n && c < cuts.length; s++) {
             long before = segments[2 * s] - (long) segments[0];
             int r = rowStarts[s];
-            // cut where the bytes before s reach the next cut, on a row start two rows past the
-            // last cut, leaving at least two rows after it
-            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= 2 && rows - r >= 2) {
+            // cut where the bytes before s reach the next cut, on a row start far enough from the
+            // last cut and from the end
+            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= MIN_BAND_ROWS && rows - r >= MIN_BAND_ROWS) {
                 b[k++] = s;
                 lastRow = r;
                 while (c < cuts.length && before >= cuts[c] * total) {

@@ -169,22 +169,30 @@ class ParallelJpegDecoderTest {
     }
 
     @Test
-    void bandsAreCutAtByteFractionsOnlyAtMcuRowsLeavingTwoRowsEach() {
-        int[] oneRowEach = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    void bandsAreCutAtByteFractionsOnlyAtMcuRowsLeavingFourRowsEach() {
+        assertEquals(4, ParallelJpegDecoder.MIN_BAND_ROWS);
+        int[] oneRowEach = new int[20];
+        for (int i = 0; i < 20; i++) {
+            oneRowEach[i] = i;
+        }
         double[] quarters = {0.25, 0.5, 0.75};
-        // 118 bytes: cuts where 12 s first reaches 29.5, 59, 88.5
-        assertArrayEquals(new int[] {0, 3, 5, 8, 10}, ParallelJpegDecoder.bands(equalSegments(10), quarters, oneRowEach, 10));
+        // 238 bytes: cuts where 12 s first reaches 59.5, 119, 178.5
+        assertArrayEquals(new int[] {0, 5, 10, 15, 20}, ParallelJpegDecoder.bands(equalSegments(20), quarters, oneRowEach, 20));
         // half-row segments: odd ones start inside a row and cannot start a band
-        int[] halfRows = {0, -1, 1, -1, 2, -1, 3, -1, 4, -1};
-        assertArrayEquals(new int[] {0, 6, 10}, ParallelJpegDecoder.bands(equalSegments(10), new double[] {0.5}, halfRows, 5));
-        // three rows cannot make two bands of two rows
-        assertArrayEquals(new int[] {0, 3}, ParallelJpegDecoder.bands(equalSegments(3), quarters, new int[] {0, 1, 2}, 3));
-        // many cuts: never a band of one row
+        int[] halfRows = new int[20];
+        for (int i = 0; i < 20; i++) {
+            halfRows[i] = i % 2 == 0 ? i / 2 : -1;
+        }
+        assertArrayEquals(new int[] {0, 10, 20}, ParallelJpegDecoder.bands(equalSegments(20), new double[] {0.5}, halfRows, 10));
+        // seven rows cannot make two bands of four rows
+        assertArrayEquals(new int[] {0, 7}, ParallelJpegDecoder.bands(equalSegments(7), quarters, oneRowEach, 7));
+        // many cuts: never a band under four rows, the last one included
         double[] many = new double[63];
         for (int i = 0; i < many.length; i++) {
             many[i] = (i + 1) / 64.0;
         }
-        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10}, ParallelJpegDecoder.bands(equalSegments(10), many, oneRowEach, 10));
+        assertArrayEquals(new int[] {0, 4, 8, 12, 16, 20}, ParallelJpegDecoder.bands(equalSegments(20), many, oneRowEach, 20));
+        assertArrayEquals(new int[] {0, 4, 8, 12, 18}, ParallelJpegDecoder.bands(equalSegments(18), many, oneRowEach, 18));
         // segments of eight rows each
         assertArrayEquals(new int[] {0, 2, 4}, ParallelJpegDecoder.bands(equalSegments(4), new double[] {0.5}, new int[] {0, 8, 16, 24}, 30));
     }
