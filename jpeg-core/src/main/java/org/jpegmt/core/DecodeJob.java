@@ -42,7 +42,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * behind the entropy decoding). It also handles what segment decoding does not: misnumbered or
  * missing restart markers (libjpeg's resynchronisation) and files with several scans. A
  * scheduler should fall back to it when {@link #segmentBounds()} is null or {@link #singleScan()}
- * is false. Use a job for one decode: either {@code decodeAll} once, or the segment operations.
+ * is false; for a single-scan file, {@link #decodeAllStaged} does the same serial entropy
+ * decoding but leaves each MCU row's inverse DCT and conversion to the scheduler, so that other
+ * threads can share them. Use a job for one decode: one of the {@code decodeAll} methods once,
+ * or the segment or band operations.
  */
 public final class DecodeJob {
     /**
@@ -69,6 +72,8 @@ public final class DecodeJob {
     private volatile Planes whole;
     /** The output image, allocated on first use. */
     private volatile PixelImage output;
+    /** Coefficient rows of the staged decode; set before any row is announced. */
+    private volatile ScanDecoder.CoefficientRow[] coefficientSlots;
     /** Block rows of each component in one MCU row of the first scan. */
     private final int[] blockRowsPerMcuRow;
     /** Per MCU row r: the MCU rows r - 2 .. r + 1 kept around a band boundary at r ({@link #decodeBand}). */
@@ -547,6 +552,68 @@ public final class DecodeJob {
         return out;
     }
 
+    /** MCU rows of coefficients the staged decode keeps ({@link #decodeAllStaged}). */
+    public static final int COEFFICIENT_SLOTS = 6;
+
+    /**
+     * Receives MCU rows whose coefficients are entropy-decoded, in order, on the decoding thread
+     * ({@link #decodeAllStaged}).
+     */
+    @FunctionalInterface
+    public interface CoefficientSink {
+        /**
+         * MCU row {@code mcuRow} is entropy-decoded; {@link #inverseTransformRow} may run for it
+         * now, on any thread. Before returning, the sink must see to it that
+         * {@code inverseTransformRow(mcuRow + 1 - COEFFICIENT_SLOTS)} has completed (when that
+         * row exists), because the next row's coefficients go into that row's slot.
+         *
+         * @param mcuRow the row
+         * @throws JpegException to stop the decode (for example when a transform failed)
+         */
+        void rowDecoded(int mcuRow) throws JpegException;
+    }
+
+    /**
+     * The decode of a single-scan file in two stages, for a scheduler that overlaps them: this
+     * thread only entropy-decodes (with libjpeg's restart resynchronisation and the same
+     * warnings as {@link #decodeAll()}), MCU row by MCU row, into {@link #COEFFICIENT_SLOTS}
+     * rows of coefficients, and hands each row to {@code sink}; the inverse DCT
+     * ({@link #inverseTransformRow}, into whole planes) and the conversion ({@link #convertRows},
+     * once MCU rows r - 1 .. r + 1 are transformed) may then run on other threads. The image is
+     * complete once every row is transformed and converted.
+     *
+     * @param sink schedules the later stages
+     * @return the output image ({@link #allocateOutput()})
+     * @throws IllegalStateException if the file has several scans ({@link #singleScan()} false)
+     */
+    public PixelImage decodeAllStaged(CoefficientSink sink) throws JpegException {
+        if (!singleScan()) {
+            throw new IllegalStateException("staged decoding needs a single-scan file");
+        }
+        PixelImage out = allocateOutput();
+        ScanDecoder.CoefficientRow[] slots = new ScanDecoder.CoefficientRow[COEFFICIENT_SLOTS];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = firstDecoder.newCoefficientRow();
+        }
+        coefficientSlots = slots;
+        wholePlanes();
+        BitReader br = new BitReader(data);
+        decodeScan(firstDecoder, firstScan, firstRestartInterval, br, new ScanDecoder.State(), null, null, null, sink);
+        return out;
+    }
+
+    /**
+     * The inverse DCT of MCU row {@code mcuRow} from its coefficient slot into the planes (staged
+     * decode). Rows may be transformed on different threads at once.
+     *
+     * @param mcuRow a row that {@link CoefficientSink#rowDecoded} has announced and that was not
+     *     transformed yet
+     */
+    public void inverseTransformRow(int mcuRow) {
+        firstDecoder.inverseRow(mcuRow, coefficientSlots[mcuRow % COEFFICIENT_SLOTS], new ScanDecoder.State(),
+                wholePlanes());
+    }
+
     /**
      * One scan, serially. Segments are decoded with the same {@link ScanDecoder#decode} the
      * parallel path uses; the bit reader simply stops at each RSTn (markers are only looked at
@@ -556,6 +623,12 @@ public final class DecodeJob {
      */
     private int decodeScan(ScanDecoder sd, ScanHeader scan, int ri, BitReader br, ScanDecoder.State st,
             Planes planes, PixelImage out, RowSink sink) throws JpegException {
+        return decodeScan(sd, scan, ri, br, st, planes, out, sink, null);
+    }
+
+    /** As above; with {@code staged} set, MCU rows are only entropy-decoded, into the coefficient slots. */
+    private int decodeScan(ScanDecoder sd, ScanHeader scan, int ri, BitReader br, ScanDecoder.State st,
+            Planes planes, PixelImage out, RowSink sink, CoefficientSink staged) throws JpegException {
         int total = sd.mcuCount;
         int perRow = sd.mcusPerRow;
         int interval = ri == 0 ? total : ri;
@@ -570,6 +643,14 @@ public final class DecodeJob {
             while (mcu < segEnd) {
                 int rowEnd = (mcu / perRow + 1) * perRow;
                 int next = Math.min(segEnd, rowEnd);
+                if (staged != null) {
+                    sd.decodeCoefficients(br, mcu, next - mcu, st, coefficientSlots[(mcu / perRow) % COEFFICIENT_SLOTS]);
+                    mcu = next;
+                    if (mcu == rowEnd) {
+                        staged.rowDecoded(mcu / perRow - 1);
+                    }
+                    continue;
+                }
                 sd.decode(br, mcu, next - mcu, st, planes);
                 mcu = next;
                 if (out != null && mcu == rowEnd) {

@@ -97,18 +97,159 @@ final class ScanDecoder {
                 greyMcu(mx, my, planes);
             } else {
                 decodeMcu(br, mx, my, st, planes);
-                if (br.badCodes != 0) {
-                    br.clearBadCodes();
-                    warn.warn("Corrupt JPEG data: bad Huffman code", br.position());
-                }
-                if (br.overrun()) {
-                    st.outOfData = true;
-                    warn.warn("Corrupt JPEG data: premature end of data segment", br.markerPos);
-                }
+                afterMcu(br, st);
             }
             if (++mx == mcusPerRow) {
                 mx = 0;
                 my++;
+            }
+        }
+    }
+
+    /** What every decoded MCU may report: bad codes, and running out of data. */
+    private void afterMcu(BitReader br, State st) throws InvalidJpegException {
+        if (br.badCodes != 0) {
+            br.clearBadCodes();
+            warn.warn("Corrupt JPEG data: bad Huffman code", br.position());
+        }
+        if (br.overrun()) {
+            st.outOfData = true;
+            warn.warn("Corrupt JPEG data: premature end of data segment", br.markerPos);
+        }
+    }
+
+    /** {@link CoefficientRow#last} of a block past the component's edge: decoded, not stored. */
+    static final int DUMMY = -1;
+    /** {@link CoefficientRow#last} of a block after the data ran out: every sample 128. */
+    static final int GREY = -2;
+
+    /**
+     * The coefficients of one MCU row, between the entropy decoding and the inverse DCT (the
+     * staged decode, {@link #decodeCoefficients} then {@link #inverseRow}). Block k of MCU mx
+     * (in the order the scan codes them) is at {@code coef[(mx * blocksPerMcu + k) * 64]},
+     * natural order; all zero between uses.
+     */
+    static final class CoefficientRow {
+        final int[] coef;
+        /** Per block: zig-zag index of the last coefficient, {@link #DUMMY} or {@link #GREY}. */
+        final int[] last;
+
+        CoefficientRow(int blocks) {
+            coef = new int[blocks * 64];
+            last = new int[blocks];
+        }
+    }
+
+    /** @return an empty coefficient row for this scan */
+    CoefficientRow newCoefficientRow() {
+        return new CoefficientRow(mcusPerRow * blocksPerMcu());
+    }
+
+    private int blocksPerMcu() {
+        int b = 0;
+        for (int i = 0; i < n; i++) {
+            b += bw[i] * bh[i];
+        }
+        return b;
+    }
+
+    /**
+     * Entropy-decodes MCUs {@code first .. first + count - 1}, all in one MCU row, into
+     * {@code row} (same warnings as {@link #decode}); {@link #inverseRow} finishes them.
+     */
+    void decodeCoefficients(BitReader br, int first, int count, State st, CoefficientRow row)
+            throws InvalidJpegException {
+        int my = first / mcusPerRow;
+        int b = (first % mcusPerRow) * blocksPerMcu();
+        int[] coef = st.coef;
+        int[] natural = ZigZag.NATURAL;
+        for (int m = 0; m < count; m++) {
+            boolean grey = st.outOfData;
+            for (int i = 0; i < n; i++) {
+                for (int y = 0; y < bh[i]; y++) {
+                    int by = my * bh[i] + y;
+                    for (int x = 0; x < bw[i]; x++, b++) {
+                        int bx = ((first % mcusPerRow) + m) * bw[i] + x;
+                        boolean real = bx < wib[i] && by < hib[i];
+                        if (grey) {
+                            row.last[b] = real ? GREY : DUMMY;
+                            continue;
+                        }
+                        int last = HuffmanDecoder.decodeBlock(br, dc[i], ac[i], coef, st.preds, i);
+                        row.last[b] = real ? Math.min(last, 63) : DUMMY;
+                        int base = b * 64;
+                        if (last <= Idct.LAST_4X4) {
+                            for (int z = 0; z <= last; z++) {
+                                int k = natural[z];
+                                if (real) {
+                                    row.coef[base + k] = coef[k];
+                                }
+                                coef[k] = 0;
+                            }
+                        } else {
+                            if (real) {
+                                System.arraycopy(coef, 0, row.coef, base, 64);
+                            }
+                            Arrays.fill(coef, 0);
+                        }
+                    }
+                }
+            }
+            if (!grey) {
+                afterMcu(br, st);
+            }
+        }
+    }
+
+    /**
+     * The inverse DCT of MCU row {@code my} from {@code row} into the planes, exactly as
+     * {@link #decode} would have written it; leaves {@code row} all zero again.
+     */
+    void inverseRow(int my, CoefficientRow row, State st, Planes planes) {
+        int[] coef = st.coef;
+        int[] natural = ZigZag.NATURAL;
+        int b = 0;
+        for (int mx = 0; mx < mcusPerRow; mx++) {
+            for (int i = 0; i < n; i++) {
+                int[] q = quant[i];
+                int c = frameIndex[i];
+                byte[] plane = planes.data[c];
+                int stride = planes.stride[c];
+                int ringRows = planes.blockRows[c];
+                for (int y = 0; y < bh[i]; y++) {
+                    int rowOff = ((my * bh[i] + y) % ringRows) * 8 * stride;
+                    for (int x = 0; x < bw[i]; x++, b++) {
+                        int last = row.last[b];
+                        if (last == DUMMY) {
+                            continue;
+                        }
+                        int off = rowOff + (mx * bw[i] + x) * 8;
+                        if (last == GREY) {
+                            fill(plane, off, stride, (byte) 128);
+                            continue;
+                        }
+                        int base = b * 64;
+                        if (last == 0) {
+                            fill(plane, off, stride, Idct.dcOnly(row.coef[base], q[0]));
+                            row.coef[base] = 0;
+                        } else if (last <= Idct.LAST_4X4) {
+                            for (int z = 0; z <= last; z++) {
+                                int k = natural[z];
+                                coef[k] = row.coef[base + k];
+                                row.coef[base + k] = 0;
+                            }
+                            Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
+                            for (int z = 0; z <= last; z++) {
+                                coef[natural[z]] = 0;
+                            }
+                        } else {
+                            System.arraycopy(row.coef, base, coef, 0, 64);
+                            Arrays.fill(row.coef, base, base + 64, 0);
+                            Idct.inverse(coef, q, st.ws, plane, off, stride);
+                            Arrays.fill(coef, 0);
+                        }
+                    }
+                }
             }
         }
     }

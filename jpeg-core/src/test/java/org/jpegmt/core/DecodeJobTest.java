@@ -154,4 +154,47 @@ class DecodeJobTest {
         assertTrue(DecodeJob.hasFF(0x00000000000000FFL));
         assertTrue(DecodeJob.hasFF(0xFF00000000000000L));
     }
+
+    @ParameterizedTest(name = "{0}x{1} {2}x{3} gray={4} restart={5}")
+    @CsvSource({
+        "200, 120, 2, 2, false, 0",
+        "131, 77, 2, 1, false, 0",
+        "150, 90, 1, 1, false, 0",
+        "99, 61, 1, 1, true, 0",
+        "40, 300, 1, 2, false, 7",
+        "200, 120, 2, 2, false, 13",
+    })
+    void stagedDecodeWithRowsTransformedLateAndOutOfOrderEqualsTheSerialDecode(int w, int h, int hs, int vs, boolean gray,
+            int restart) throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(w, h, gray, 12), 0.85f, hs, vs, restart, false);
+        PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        int rows = job.mcuRows();
+        int rowHeight = job.mcuRowHeight();
+        java.util.List<Integer> announced = new java.util.ArrayList<>();
+        boolean[] done = new boolean[rows];
+        PixelImage out = job.decodeAllStaged(r -> {
+            announced.add(r);
+            // keep the most coefficient rows the contract allows, then transform the oldest two
+            // in reverse order: row r + 1 - slots must be done before returning
+            int reuse = r + 1 - DecodeJob.COEFFICIENT_SLOTS;
+            for (int k = reuse + 1; k >= reuse; k--) {
+                if (k >= 0 && k <= r && !done[k]) {
+                    job.inverseTransformRow(k);
+                    done[k] = true;
+                }
+            }
+        });
+        assertEquals(rows, announced.size());
+        for (int r = 0; r < rows; r++) {
+            assertEquals(r, announced.get(r));
+            if (!done[r]) {
+                job.inverseTransformRow(r);
+            }
+        }
+        for (int r = rows - 1; r >= 0; r--) {
+            job.convertRows(r * rowHeight, Math.min(h, (r + 1) * rowHeight), out);
+        }
+        assertArrayEquals(serial.data(), out.data());
+    }
 }

@@ -20,11 +20,13 @@ import org.jpegmt.core.PixelImage;
  * ({@link DecodeJob#convertBandEdge}), from rows both kept aside. Fancy upsampling thus reads the
  * real neighbouring chroma rows, and the result is pixel-identical to {@link JpegDecoder}'s.
  *
- * <p>Files with no restart markers, several scans, markers that are missing, extra or out of
- * order, or restart intervals that end on an MCU row too rarely to cut bands take the serial
- * entropy path of jpeg-core, which handles damage exactly as libjpeg does
- * (warnings to the listener, or an exception in strict mode); upsampling and colour conversion
- * of each finished MCU row are then pipelined onto the other threads.
+ * <p>Files with no restart markers, markers that are missing, extra or out of order, or restart
+ * intervals that end on an MCU row too rarely to cut bands take the serial entropy path of
+ * jpeg-core, which handles damage exactly as libjpeg does (warnings to the listener, or an
+ * exception in strict mode). It is staged ({@link DecodeJob#decodeAllStaged}): the caller only
+ * entropy-decodes, and the inverse DCT and conversion of each MCU row are shared between the
+ * threads. Files with several scans are decoded scan by scan, and converted in parallel at the
+ * end.
  *
  * <p>Immutable and thread-safe; the calling thread always takes part and never waits for a
  * task that has not started, so decoding from a task of the executor passed in cannot deadlock.
@@ -161,16 +163,25 @@ public final class ParallelJpegDecoder {
         return rows;
     }
 
-    /** Serial entropy decoding, with upsampling and colour conversion on other threads. */
+    /**
+     * Serial entropy decoding; for single-scan files the inverse DCT and the conversion are
+     * shared between the threads, otherwise upsampling and colour conversion go to other threads.
+     */
     private PixelImage pipelined(DecodeJob job) throws JpegException {
+        if (job.singleScan()) {
+            StagedPipeline staged = new StagedPipeline(job, parallelism.executor, parallelism.helpers());
+            try {
+                return job.decodeAllStaged(staged);
+            } finally {
+                staged.finish(); // the image is complete once the queued rows are done
+            }
+        }
         RowPipeline pipeline = new RowPipeline(job, parallelism.executor, parallelism.helpers());
-        PixelImage out;
         try {
-            out = job.decodeAll(pipeline);
+            return job.decodeAll(pipeline);
         } finally {
             pipeline.finish();
         }
-        return out;
     }
 
     /**

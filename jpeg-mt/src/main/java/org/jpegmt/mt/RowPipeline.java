@@ -10,10 +10,10 @@ import org.jpegmt.core.DecodeJob;
 import org.jpegmt.core.PixelImage;
 
 /**
- * The decode pipeline for files whose entropy-coded data cannot be split (no restart markers,
- * or several scans): the calling thread runs the serial entropy decoding and IDCT, and hands
- * each finished band of output rows to up to {@code helpers} other threads for upsampling and
- * colour conversion, which would otherwise follow on the same thread.
+ * The decode pipeline for files with several scans (single-scan files that cannot be split go
+ * to {@link StagedPipeline}): the calling thread runs the serial entropy decoding and IDCT, and
+ * hands each finished band of output rows (for several scans: the whole image, at the end) to
+ * up to {@code helpers} other threads for upsampling and colour conversion.
  *
  * <p>Helper runners drain a queue and exit when it is empty; the producer starts a new runner
  * whenever fewer than {@code helpers} are active. At the end the caller converts whatever is

@@ -129,12 +129,16 @@ class ParallelJpegDecoderTest {
             PixelImage img = MtTestImages.make(700, 500, PixelFormat.RGB, 11);
             byte[] expected = new JpegEncoder().encode(img);
             PixelImage expectedPixels = new JpegDecoder().decode(expected);
+            // without restart markers: the staged pipeline, whose caller waits for coefficient slots
+            byte[] noRestarts = new JpegEncoder(EncoderOptions.defaults().withRestartRows(0)).encode(img);
+            PixelImage noRestartPixels = new JpegDecoder().decode(noRestarts);
             ParallelJpegEncoder enc = new ParallelJpegEncoder(EncoderOptions.defaults(), pool, 4);
             ParallelJpegDecoder dec = new ParallelJpegDecoder(DecoderOptions.defaults(), pool, 4);
             List<Future<Boolean>> tasks = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 tasks.add(pool.submit(() -> java.util.Arrays.equals(expected, enc.encode(img))
-                        && java.util.Arrays.equals(expectedPixels.data(), dec.decode(expected).data())));
+                        && java.util.Arrays.equals(expectedPixels.data(), dec.decode(expected).data())
+                        && java.util.Arrays.equals(noRestartPixels.data(), dec.decode(noRestarts).data())));
             }
             for (Future<Boolean> f : tasks) {
                 assertTrue(f.get());
