@@ -42,8 +42,11 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  *     faster than its memory traffic at {@code --bandwidth} GB/s (decode: entropy bytes read and
  *     output bytes written; encode: pixels read and bytes written).
  * </ul>
- * Files without restart markers: decode = serial entropy decoding with conversion pipelined onto
- * the other p - 1 threads; encode is serial. With one thread jpeg-mt takes the serial path (no
+ * Files without restart markers: decode = the staged pipeline, measured on one core through
+ * {@code DecodeJob.decodeAllStaged} (entropy decoding alone, then the inverse DCT of every MCU
+ * row): the caller's entropy decoding is serial, the inverse DCT and conversion are shared by
+ * the p threads, so the time is max(entropy, all of it / p) plus the last row's conversion;
+ * encode is serial. With one thread jpeg-mt takes the serial path (no
  * pre-scan), which is the model's 1-core time: the sum of the other measured parts.
  *
  * <p>This is a projection, not a measurement: the segment costs are measured by decoding into
@@ -117,6 +120,8 @@ public final class ScalingModel {
         int rows; // MCU rows
         double[] convertRow; // per MCU row
         long outputBytes;
+        double stagedEntropy; // entropy decoding alone (staged decode, the path without bands)
+        double stagedTransform; // every row's inverse DCT from coefficients (staged decode)
 
         static Decode measure(Workload w, int reps) throws JpegException {
             byte[] jpeg = w.jpeg;
@@ -171,7 +176,30 @@ public final class ScalingModel {
                     }
                 }
             }
+            d.measureStaged(jpeg, o, reps);
             return d;
+        }
+
+        /** The staged pipeline's two serial-decode stages (the path jpeg-mt takes when it cannot cut bands). */
+        private void measureStaged(byte[] jpeg, DecoderOptions o, int reps) throws JpegException {
+            stagedEntropy = Double.MAX_VALUE;
+            stagedTransform = Double.MAX_VALUE;
+            for (int r = -2; r < reps; r++) { // two untimed warm-up passes
+                DecodeJob staged = DecodeJob.open(jpeg, o);
+                staged.allocateOutput();
+                long[] transform = new long[1];
+                long t0 = System.nanoTime();
+                staged.decodeAllStaged(row -> {
+                    long x = System.nanoTime();
+                    staged.inverseTransformRow(row);
+                    transform[0] += System.nanoTime() - x;
+                });
+                double total = (System.nanoTime() - t0) / 1e6;
+                if (r >= 0) {
+                    stagedTransform = Math.min(stagedTransform, transform[0] / 1e6);
+                    stagedEntropy = Math.min(stagedEntropy, total - transform[0] / 1e6);
+                }
+            }
         }
 
         /** @return whether jpeg-mt can cut this file into bands (more than one segment) */
@@ -236,6 +264,8 @@ public final class ScalingModel {
             row(parts, "decode", restart, "pre-scan", scan);
             row(parts, "decode", restart, "allocate output", alloc);
             row(parts, "decode", restart, "segments (sum)", segmentsMs());
+            row(parts, "decode", restart, "staged: entropy decoding", stagedEntropy);
+            row(parts, "decode", restart, "staged: inverse DCT (sum)", stagedTransform);
             row(parts, "decode", restart, "segments (count)", segment.length);
             row(parts, "decode", restart, "largest segment", Arrays.stream(segment).max().orElse(0));
             row(parts, "decode", restart, "convert rows (sum)", convertMs());
@@ -250,15 +280,16 @@ public final class ScalingModel {
             double convert = convertMs();
             double t1 = serialMs(1) + segments + convert;
             double serial = serialMs(p);
-            double amdahl = t1 / (serial + (restarts() ? (segments + convert) / p : segments + convert / p));
+            double amdahl = p == 1 ? 1 : t1 / (serial + (restarts() ? (segments + convert) / p
+                    : stagedEntropy + (stagedTransform + convert) / p)); // 1 thread: the serial path
             int[] bands = p > 1 && restarts() ? bands(span, cuts(p), rowStart, rows) : null;
             double parallel;
             boolean limited = false;
             if (p == 1) {
                 parallel = segments + convert;
             } else if (bands == null || bands.length < 3) {
-                // serial entropy decoding; conversion pipelined onto the p - 1 helpers, the last row after it
-                parallel = segments + Math.max(0, convert / (p - 1) - segments) + convert / rows;
+                // staged: entropy decoding on the caller, inverse DCT and conversion shared; the last row after it
+                parallel = Math.max(stagedEntropy, (stagedEntropy + stagedTransform + convert) / p) + convert / rows;
             } else {
                 double[][] c = bandCosts(bands);
                 double m = makespan(c[0], c[1], p);
