@@ -1,8 +1,5 @@
 package org.jpegmt.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -207,57 +204,7 @@ public final class DecodeJob {
      */
     public int[] segmentBounds() {
         int ri = firstRestartInterval == 0 ? mcuCount() : firstRestartInterval;
-        long count = (mcuCount() + (long) ri - 1) / ri;
-        int[] bounds = new int[(int) (2 * count)];
-        int seg = 0;
-        bounds[0] = scanDataOffset();
-        int p = scanDataOffset();
-        int n = data.length;
-        while (p < n) {
-            // Eight bytes at a time while none is 0xFF (a few percent of words have one).
-            while (p <= n - 8 && !hasFF((long) LONGS.get(data, p))) {
-                p += 8;
-            }
-            if (p >= n) {
-                break;
-            }
-            if (data[p] != (byte) 0xFF) {
-                p++;
-                continue;
-            }
-            int ff = p;
-            while (p < n && data[p] == (byte) 0xFF) {
-                p++;
-            }
-            if (p >= n) {
-                break;
-            }
-            int c = data[p] & 0xFF;
-            p++;
-            if (c == 0) {
-                continue;
-            }
-            if (c < MarkerReader.RST0 || c > MarkerReader.RST0 + 7) {
-                bounds[2 * seg + 1] = ff;
-                return seg == count - 1 ? bounds : null;
-            }
-            if (c != MarkerReader.RST0 + (seg & 7) || seg + 1 >= count) {
-                return null;
-            }
-            bounds[2 * seg + 1] = ff;
-            seg++;
-            bounds[2 * seg] = p;
-        }
-        return null; // no marker after the scan: truncated file
-    }
-
-    /** Eight bytes of a byte array as one long, at any offset. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** @return true if some byte of {@code word} is 0xFF (the zero-byte test on its complement) */
-    static boolean hasFF(long word) {
-        long x = ~word;
-        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+        return SegmentScanner.find(data, scanDataOffset(), (mcuCount() + (long) ri - 1) / ri);
     }
 
     /** @return the output image's pixel format */

@@ -133,28 +133,6 @@ class DecodeJobTest {
         assertArrayEquals(DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll().data(), out.data());
     }
 
-    @org.junit.jupiter.api.Test
-    void wordTestFindsAnFfByteExactly() {
-        java.util.Random rnd = new java.util.Random(4);
-        for (int i = 0; i < 200_000; i++) {
-            long w = rnd.nextLong();
-            if (i % 3 == 0) {
-                w |= 0xFFL << (8 * rnd.nextInt(8)); // plant one
-            }
-            if (i % 5 == 0) {
-                w &= ~(0x01L << (8 * rnd.nextInt(8))); // bytes like 0xFE next to others
-            }
-            boolean any = false;
-            for (int b = 0; b < 8; b++) {
-                any |= ((w >>> (8 * b)) & 0xFF) == 0xFF;
-            }
-            assertEquals(any, DecodeJob.hasFF(w), Long.toHexString(w));
-        }
-        assertFalse(DecodeJob.hasFF(0xFEFEFEFEFEFEFEFEL));
-        assertTrue(DecodeJob.hasFF(0x00000000000000FFL));
-        assertTrue(DecodeJob.hasFF(0xFF00000000000000L));
-    }
-
     @ParameterizedTest(name = "{0}x{1} {2}x{3} gray={4} restart={5}")
     @CsvSource({
         "200, 120, 2, 2, false, 0",
