@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import org.junit.jupiter.api.Test;
 
 class BitWriterTest {
-    private static byte[] b(int... v) {
-        byte[] out = new byte[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (byte) v[i];
-        }
-        return out;
-    }
-
     @Test
     void dataByteFfIsFollowedByZero() {
         BitWriter w = new BitWriter(16);
@@ -21,7 +13,7 @@ class BitWriterTest {
         w.put(0xFFFF, 16);
         w.put(0xAB, 8);
         w.padToByte();
-        assertArrayEquals(b(0xFF, 0, 0x12, 0xFF, 0, 0xFF, 0, 0xAB), w.toByteArray());
+        assertArrayEquals(Fixtures.bytes(0xFF, 0, 0x12, 0xFF, 0, 0xFF, 0, 0xAB), w.toByteArray());
     }
 
     @Test
@@ -29,7 +21,7 @@ class BitWriterTest {
         BitWriter w = new BitWriter(16);
         w.put(0b101, 3);
         w.padToByte();
-        assertArrayEquals(b(0b10111111), w.toByteArray());
+        assertArrayEquals(Fixtures.bytes(0b10111111), w.toByteArray());
     }
 
     @Test
@@ -38,7 +30,7 @@ class BitWriterTest {
         w.put(0b1111, 4);
         w.padToByte();
         w.marker(0xD0);
-        assertArrayEquals(b(0xFF, 0x00, 0xFF, 0xD0), w.toByteArray());
+        assertArrayEquals(Fixtures.bytes(0xFF, 0x00, 0xFF, 0xD0), w.toByteArray());
     }
 
     @Test
@@ -64,6 +56,6 @@ class BitWriterTest {
         w.put(0x12345678, 31);
         w.put(0, 1);
         w.padToByte();
-        assertArrayEquals(b(0x24, 0x68, 0xAC, 0xF0), w.toByteArray());
+        assertArrayEquals(Fixtures.bytes(0x24, 0x68, 0xAC, 0xF0), w.toByteArray());
     }
 }

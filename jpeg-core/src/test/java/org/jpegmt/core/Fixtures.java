@@ -118,4 +118,13 @@ final class Fixtures {
         }
         return out;
     }
+
+    /** @return the ints as bytes (0xFF -> (byte) 0xFF), for hand-written byte strings */
+    static byte[] bytes(int... v) {
+        byte[] out = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (byte) v[i];
+        }
+        return out;
+    }
 }

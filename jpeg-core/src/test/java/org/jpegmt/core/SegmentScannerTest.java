@@ -33,19 +33,11 @@ class SegmentScannerTest {
         assertTrue(SegmentScanner.hasFF(0xFF00000000000000L));
     }
 
-    private static byte[] bytes(int... v) {
-        byte[] b = new byte[v.length];
-        for (int i = 0; i < v.length; i++) {
-            b[i] = (byte) v[i];
-        }
-        return b;
-    }
-
     @Test
     void findsSegmentsAcrossStuffingFillAndWordBoundaries() {
         // 2 header bytes, then: 9 data bytes with a stuffed FF 00 at 7..8, RST0 after fill FF FF at 11..14,
         // 10 more data bytes, RST1, 3 bytes, EOI
-        byte[] d = bytes(0xAA, 0xBB,
+        byte[] d = Fixtures.bytes(0xAA, 0xBB,
                 1, 2, 3, 4, 5, 0xFF, 0x00, 6, 7, 0xFF, 0xFF, 0xFF, 0xD0,
                 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xFF, 0xD1,
                 0x11, 0x22, 0x33, 0xFF, 0xD9);

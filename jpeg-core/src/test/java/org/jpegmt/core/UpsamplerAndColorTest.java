@@ -6,14 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class UpsamplerAndColorTest {
-    private static byte[] b(int... v) {
-        byte[] r = new byte[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = (byte) v[i];
-        }
-        return r;
-    }
-
     @Test
     void methodFollowsDjpeg() {
         assertEquals(Upsampler.NONE, Upsampler.method(1, 1, 5));
@@ -28,49 +20,49 @@ class UpsamplerAndColorTest {
     @Test
     void h2v1UsesBiasOneThenTwoAndReplicatesEdges() {
         byte[] out = new byte[6];
-        Upsampler.h2v1(b(0, 100, 200), 0, 3, out);
+        Upsampler.h2v1(Fixtures.bytes(0, 100, 200), 0, 3, out);
         // out[1] = (0 + 100 + 2) >> 2 = 25; out[2] = (300 + 0 + 1) >> 2 = 75;
         // out[3] = (300 + 200 + 2) >> 2 = 125; out[4] = (600 + 100 + 1) >> 2 = 175
-        assertArrayEquals(b(0, 25, 75, 125, 175, 200), out);
+        assertArrayEquals(Fixtures.bytes(0, 25, 75, 125, 175, 200), out);
     }
 
     @Test
     void h1v2UsesBiasOneAboveAndTwoBelow() {
-        byte[] rows = b(10, 20, 30, 40);
+        byte[] rows = Fixtures.bytes(10, 20, 30, 40);
         byte[] out = new byte[2];
         Upsampler.h1v2(rows, 2, 0, 1, 2, out); // near row 1 (30, 40), far row 0: (90 + 10 + 1) >> 2
-        assertArrayEquals(b(25, 35), out);
+        assertArrayEquals(Fixtures.bytes(25, 35), out);
         Upsampler.h1v2(rows, 0, 2, 2, 2, out); // near row 0, far row 1: (30 + 30 + 2) >> 2
-        assertArrayEquals(b(15, 25), out);
+        assertArrayEquals(Fixtures.bytes(15, 25), out);
     }
 
     @Test
     void h2v2UsesBiasEightThenSeven() {
-        byte[] rows = b(0, 16, 32, 48, 64, 80);
+        byte[] rows = Fixtures.bytes(0, 16, 32, 48, 64, 80);
         byte[] out = new byte[6];
         int[] cs = new int[5];
         Upsampler.h2v2(rows, 0, 3, 3, cs, out);
         // cs = 3 * near + far = 48, 112, 176; out[0] = (4*48 + 8) >> 4 = 12
         // out[1] = (3*48 + 112 + 7) >> 4 = 16; out[2] = (336 + 48 + 8) >> 4 = 24
         // out[3] = (336 + 176 + 7) >> 4 = 32; out[4] = (528 + 112 + 8) >> 4 = 40; out[5] = (704 + 7) >> 4 = 44
-        assertArrayEquals(b(12, 16, 24, 32, 40, 44), out);
+        assertArrayEquals(Fixtures.bytes(12, 16, 24, 32, 40, 44), out);
     }
 
     @Test
     void boxReplicates() {
         byte[] out = new byte[6];
-        Upsampler.box(b(1, 2), 0, 2, 3, out);
-        assertArrayEquals(b(1, 1, 1, 2, 2, 2), out);
+        Upsampler.box(Fixtures.bytes(1, 2), 0, 2, 3, out);
+        assertArrayEquals(Fixtures.bytes(1, 1, 1, 2, 2, 2), out);
     }
 
     @Test
     void yccToRgbMatchesLibjpegFixedPoint() {
         byte[] out = new byte[9];
-        ColorConverter.yccToRgb(b(128, 0, 255), 0, b(128, 255, 0), 0, b(128, 255, 0), 0, 3, out, 0);
+        ColorConverter.yccToRgb(Fixtures.bytes(128, 0, 255), 0, Fixtures.bytes(128, 255, 0), 0, Fixtures.bytes(128, 255, 0), 0, 3, out, 0);
         // grey stays grey; Y 0 Cb Cr 255: R = 0 + ((91881*127 + 32768) >> 16) = 178,
         // G = 0 + ((-22554*127 - 46802*127 + 32768) >> 16) -> negative -> 0, B = 225
         // Y 255 Cb Cr 0: R = 255 - 179 = 76, G = 255 + 135 -> 255, B = 255 - 227 = 28
-        assertArrayEquals(b(128, 128, 128, 178, 0, 225, 76, 255, 28), out);
+        assertArrayEquals(Fixtures.bytes(128, 128, 128, 178, 0, 225, 76, 255, 28), out);
     }
 
     @Test
