@@ -49,6 +49,21 @@ final class Report {
             notExact.add(what + ": " + why);
         }
 
+        /**
+         * Records one pixel comparison.
+         *
+         * @param diff {@link Pixels#maxDiff} (negative: size or format differs)
+         * @return true if the images are equal
+         */
+        synchronized boolean record(String what, int diff) {
+            if (diff == 0) {
+                exact();
+                return true;
+            }
+            differs(what, Math.max(0, diff), diff < 0 ? "size/format differs" : "max difference " + diff);
+            return false;
+        }
+
         synchronized void psnr(double db) {
             minPsnr = Math.min(minPsnr, db);
             maxPsnr = Math.max(maxPsnr, db);
