@@ -70,53 +70,38 @@ public class InterleavedSpeedupBenchmark extends MatrixBase {
         encoderK = new ParallelJpegEncoder(w.options, threads);
     }
 
+    /** One side of a pair: a whole decode or encode. */
+    @FunctionalInterface
+    interface Side {
+        Object run() throws JpegException;
+    }
+
+    /** Runs both sides, in the order opposite to the previous pair, each timed into the clock. */
+    private static void pair(Clock clock, Blackhole bh, Side one, Side k) throws JpegException {
+        clock.pairs++;
+        clock.kFirst = !clock.kFirst;
+        if (clock.kFirst) {
+            clock.kThreadsNs += timed(bh, k);
+            clock.oneThreadNs += timed(bh, one);
+        } else {
+            clock.oneThreadNs += timed(bh, one);
+            clock.kThreadsNs += timed(bh, k);
+        }
+    }
+
+    private static long timed(Blackhole bh, Side side) throws JpegException {
+        long t = System.nanoTime();
+        bh.consume(side.run());
+        return System.nanoTime() - t;
+    }
+
     @Benchmark
     public void decode(Clock clock, Blackhole bh) throws JpegException {
-        clock.pairs++;
-        clock.kFirst = !clock.kFirst;
-        if (clock.kFirst) {
-            decodeK(clock, bh);
-            decode1(clock, bh);
-        } else {
-            decode1(clock, bh);
-            decodeK(clock, bh);
-        }
-    }
-
-    private void decode1(Clock clock, Blackhole bh) throws JpegException {
-        long t = System.nanoTime();
-        bh.consume(decoder1.decode(jpeg));
-        clock.oneThreadNs += System.nanoTime() - t;
-    }
-
-    private void decodeK(Clock clock, Blackhole bh) throws JpegException {
-        long t = System.nanoTime();
-        bh.consume(decoderK.decode(jpeg));
-        clock.kThreadsNs += System.nanoTime() - t;
+        pair(clock, bh, () -> decoder1.decode(jpeg), () -> decoderK.decode(jpeg));
     }
 
     @Benchmark
-    public void encode(Clock clock, Blackhole bh) {
-        clock.pairs++;
-        clock.kFirst = !clock.kFirst;
-        if (clock.kFirst) {
-            encodeK(clock, bh);
-            encode1(clock, bh);
-        } else {
-            encode1(clock, bh);
-            encodeK(clock, bh);
-        }
-    }
-
-    private void encode1(Clock clock, Blackhole bh) {
-        long t = System.nanoTime();
-        bh.consume(encoder1.encode(pixels));
-        clock.oneThreadNs += System.nanoTime() - t;
-    }
-
-    private void encodeK(Clock clock, Blackhole bh) {
-        long t = System.nanoTime();
-        bh.consume(encoderK.encode(pixels));
-        clock.kThreadsNs += System.nanoTime() - t;
+    public void encode(Clock clock, Blackhole bh) throws JpegException {
+        pair(clock, bh, () -> encoder1.encode(pixels), () -> encoderK.encode(pixels));
     }
 }
