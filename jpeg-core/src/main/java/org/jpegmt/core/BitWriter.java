@@ -98,11 +98,6 @@ final class BitWriter {
         pos += bytes.length;
     }
 
-    /** @return bytes written so far */
-    int size() {
-        return pos;
-    }
-
     /** @return a copy of the bytes written so far */
     byte[] toByteArray() {
         return Arrays.copyOf(buf, pos);

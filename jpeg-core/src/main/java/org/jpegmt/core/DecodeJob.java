@@ -413,63 +413,42 @@ public final class DecodeJob {
         rows.convert(wholePlanes(), y0, y1, out);
     }
 
-    /**
-     * Receives bands of output rows whose planes are fully decoded, in order, on the decoding
-     * thread. The sink must see to it that {@link #convertRows} runs for each band (now or on
-     * another thread) before the image is used.
-     */
+    /** Receives output rows whose planes are decoded, in order, on the decoding thread. */
     @FunctionalInterface
-    public interface RowSink {
-        /**
-         * @param y0 first output row of the band
-         * @param y1 end of the band (exclusive)
-         * @param out the image the rows go to
-         */
+    interface RowSink {
         void rowsReady(int y0, int y1, PixelImage out);
     }
 
     /**
      * Decodes the whole file serially: every scan, with libjpeg's restart resynchronisation.
-     * Single-scan files are converted MCU row by MCU row right behind the entropy decoding.
+     * Single-scan files are converted MCU row by MCU row right behind the entropy decoding, in a
+     * ring of three MCU rows per plane.
      *
      * @return the image
      */
     public PixelImage decodeAll() throws JpegException {
-        return decodeAll(null);
+        PixelImage out = allocateOutput();
+        if (!singleScan()) {
+            decodeScans();
+            convertRows(0, frame.height(), out);
+            return out;
+        }
+        Planes ring = Planes.ring(frame, blockRowsPerMcuRow, 3);
+        decodeScan(firstDecoder, firstScan, firstRestartInterval, new BitReader(data), new ScanDecoder.State(), ring,
+                out, (y0, y1, img) -> rows.convert(ring, y0, y1, img));
+        return out;
     }
 
     /**
-     * As {@link #decodeAll()}, but each band of output rows whose planes are ready goes to
-     * {@code sink} instead of being converted here, so that a scheduler can overlap the serial
-     * entropy decoding with upsampling and colour conversion on other threads. For single-scan
-     * files the bands are the MCU rows, handed over one MCU row behind the decoding; for files
-     * with several scans there is one band, at the end.
-     *
-     * @param sink converts (or arranges the conversion of) each band with {@link #convertRows};
-     *     null to convert on this thread, as {@link #decodeAll()} does
-     * @return the image; complete once the sink has converted every band
+     * Decodes every scan serially into whole planes (libjpeg's restart resynchronisation, the
+     * same warnings as {@link #decodeAll()}) and converts nothing: afterwards
+     * {@link #convertRows} may run for any rows, on any threads (a scheduler's path for files with
+     * several scans).
      */
-    public PixelImage decodeAll(RowSink sink) throws JpegException {
-        PixelImage out = allocateOutput();
+    public void decodeScans() throws JpegException {
+        Planes planes = wholePlanes();
         BitReader br = new BitReader(data);
         ScanDecoder.State st = new ScanDecoder.State();
-        if (singleScan()) {
-            Planes planes;
-            RowSink handoff;
-            if (sink == null) {
-                // Serial: a ring of three MCU rows per plane, converted right behind the decoding.
-                Planes ring = Planes.ring(frame, blockRowsPerMcuRow, 3);
-                planes = ring;
-                handoff = (y0, y1, img) -> rows.convert(ring, y0, y1, img);
-            } else {
-                // Another thread converts behind us: rows must stay put, so whole planes.
-                planes = wholePlanes();
-                handoff = sink;
-            }
-            decodeScan(firstDecoder, firstScan, firstRestartInterval, br, st, planes, out, handoff);
-            return out;
-        }
-        Planes planes = wholePlanes();
         ScanHeader scan = firstScan;
         ScanDecoder sd = firstDecoder;
         int ri = firstRestartInterval;
@@ -491,12 +470,6 @@ public final class DecodeJob {
             sd = ScanDecoder.forScan(frame, scan, markers, latchedQuant, warn);
             ri = markers.restartInterval;
         }
-        if (sink == null) {
-            rows.convert(planes, 0, frame.height(), out);
-        } else {
-            sink.rowsReady(0, frame.height(), out);
-        }
-        return out;
     }
 
     /** MCU rows of coefficients the staged decode keeps ({@link #decodeAllStaged}). */

@@ -274,6 +274,26 @@ public final class EncodeJob {
         return w.toByteArray();
     }
 
+    /**
+     * The whole file on this thread: counts symbols first if optimal tables are asked for, then
+     * header, every interval and EOI into one buffer ({@link JpegEncoder#encode}).
+     *
+     * @return the complete JPEG file
+     */
+    public byte[] encodeAll() {
+        EncodeJob job = this;
+        if (job.needsTables()) {
+            SymbolCounts counts = newCounts();
+            countSymbols(0, intervals, counts);
+            job = withTables(counts);
+        }
+        BitWriter w = new BitWriter(job.estimate(0, intervals) + 2048);
+        w.raw(job.header());
+        job.encodeInto(w, 0, intervals);
+        w.raw(JpegEncoder.EOI);
+        return w.toByteArray();
+    }
+
     /** @return the EOI marker that ends the file */
     public byte[] trailer() {
         return JpegEncoder.EOI.clone();

@@ -41,18 +41,7 @@ public final class JpegEncoder {
      * @throws IllegalArgumentException for CMYK input or larger images
      */
     public byte[] encode(PixelImage image) {
-        EncodeJob job = EncodeJob.create(image, options);
-        int n = job.intervalCount();
-        if (job.needsTables()) {
-            SymbolCounts counts = job.newCounts();
-            job.countSymbols(0, n, counts);
-            job = job.withTables(counts);
-        }
-        BitWriter w = new BitWriter(job.estimate(0, n) + 2048);
-        w.raw(job.header());
-        job.encodeInto(w, 0, n);
-        w.raw(EOI);
-        return w.toByteArray();
+        return EncodeJob.create(image, options).encodeAll();
     }
 
     /**

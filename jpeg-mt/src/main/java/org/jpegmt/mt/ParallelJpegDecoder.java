@@ -25,8 +25,8 @@ import org.jpegmt.core.PixelImage;
  * jpeg-core, which handles damage exactly as libjpeg does (warnings to the listener, or an
  * exception in strict mode). It is staged ({@link DecodeJob#decodeAllStaged}): the caller only
  * entropy-decodes, and the inverse DCT and conversion of each MCU row are shared between the
- * threads. Files with several scans are decoded scan by scan, and converted in parallel at the
- * end.
+ * threads. Files with several scans are decoded scan by scan, and converted in parallel row
+ * bands at the end.
  *
  * <p>Immutable and thread-safe; the calling thread always takes part and never waits for a
  * task that has not started, so decoding from a task of the executor passed in cannot deadlock.
@@ -104,24 +104,18 @@ public final class ParallelJpegDecoder {
         // The scan for restart markers and the zero-filling of the output (each a few ms on a
         // 20 MP image) overlap; a path that does not use bands still decodes into that output.
         int[][] found = new int[1][];
-        try {
-            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), 2, i -> {
-                if (i == 0) {
-                    found[0] = job.segmentBounds();
-                } else {
-                    job.allocateOutput();
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("parallel decode failed", e);
-        }
+        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), 2, i -> {
+            if (i == 0) {
+                found[0] = job.segmentBounds();
+            } else {
+                job.allocateOutput();
+            }
+        });
         int[] segments = found[0]; // written before runAll returned
         if (segments == null || segments.length < 4) {
             return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
         }
-        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job), job.mcuRows());
+        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job, segments.length / 2), job.mcuRows());
         if (bands.length < 3) {
             return pipelined(job); // too few MCU-row boundaries between segments to cut bands at
         }
@@ -132,30 +126,24 @@ public final class ParallelJpegDecoder {
         for (int b = 1; b < count; b++) {
             pending.set(b, 2);
         }
-        try {
-            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), count, b -> {
-                job.decodeBand(segments, bands[b], bands[b + 1], out);
-                if (b > 0 && pending.decrementAndGet(b) == 0) {
-                    job.convertBandEdge(bands[b], out);
-                }
-                if (b + 1 < count && pending.decrementAndGet(b + 1) == 0) {
-                    job.convertBandEdge(bands[b + 1], out);
-                }
-            });
-        } catch (JpegException | RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("parallel decode failed", e);
-        }
+        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), count, b -> {
+            job.decodeBand(segments, bands[b], bands[b + 1], out);
+            if (b > 0 && pending.decrementAndGet(b) == 0) {
+                job.convertBandEdge(bands[b], out);
+            }
+            if (b + 1 < count && pending.decrementAndGet(b + 1) == 0) {
+                job.convertBandEdge(bands[b + 1], out);
+            }
+        });
         return out;
     }
 
     /**
+     * @param n segments of the scan
      * @return per segment, the MCU row it starts (a possible band start), or -1 if it starts
      *     inside an MCU row
      */
-    static int[] rowStarts(DecodeJob job) {
-        int n = (int) ((job.mcuCount() + (long) job.restartInterval() - 1) / job.restartInterval());
+    static int[] rowStarts(DecodeJob job, int n) {
         int[] rows = new int[n];
         for (int s = 0; s < n; s++) {
             rows[s] = job.startsMcuRow(s) ? job.mcuRowOf(s) : -1;
@@ -164,8 +152,9 @@ public final class ParallelJpegDecoder {
     }
 
     /**
-     * Serial entropy decoding; for single-scan files the inverse DCT and the conversion are
-     * shared between the threads, otherwise upsampling and colour conversion go to other threads.
+     * Serial entropy decoding. Single-scan files are staged: the inverse DCT and conversion of
+     * each MCU row are shared between the threads while the caller decodes on. Files with several
+     * scans are decoded scan by scan into whole planes, then converted in parallel row bands.
      */
     private PixelImage pipelined(DecodeJob job) throws JpegException {
         if (job.singleScan()) {
@@ -176,12 +165,14 @@ public final class ParallelJpegDecoder {
                 staged.finish(); // the image is complete once the queued rows are done
             }
         }
-        RowPipeline pipeline = new RowPipeline(job, parallelism.executor, parallelism.helpers());
-        try {
-            return job.decodeAll(pipeline);
-        } finally {
-            pipeline.finish();
-        }
+        job.decodeScans();
+        PixelImage out = job.allocateOutput();
+        int rowHeight = job.mcuRowHeight();
+        int mcuRows = (out.height() + rowHeight - 1) / rowHeight;
+        int parts = Math.min(mcuRows, parallelism.threads * 4);
+        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts, b -> job.convertRows(
+                mcuRows * b / parts * rowHeight, Math.min(out.height(), mcuRows * (b + 1) / parts * rowHeight), out));
+        return out;
     }
 
     /**

@@ -85,37 +85,32 @@ public final class ParallelJpegEncoder {
      */
     public byte[] encode(PixelImage image) {
         EncodeJob job = EncodeJob.create(image, options);
-        int intervals = job.intervalCount();
-        long pixels = (long) image.width() * image.height();
-        int[] bounds = split(intervals, parallelism.cuts());
+        if (!parallelism.split((long) image.width() * image.height())) {
+            return job.encodeAll();
+        }
+        int[] bounds = split(job.intervalCount(), parallelism.cuts());
         int strips = bounds.length - 1;
-        if (strips < 2 || !parallelism.split(pixels)) {
-            return new JpegEncoder(options).encode(image);
+        if (strips < 2) {
+            return job.encodeAll(); // one restart interval (or none): one segment
         }
-        try {
-            if (job.needsTables()) {
-                SymbolCounts[] counts = new SymbolCounts[strips];
-                EncodeJob counting = job;
-                TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> {
-                    SymbolCounts c = counting.newCounts();
-                    counting.countSymbols(bounds[s], bounds[s + 1], c);
-                    counts[s] = c;
-                });
-                SymbolCounts all = job.newCounts();
-                for (SymbolCounts c : counts) {
-                    all.add(c);
-                }
-                job = job.withTables(all);
+        if (job.needsTables()) {
+            SymbolCounts[] counts = new SymbolCounts[strips];
+            EncodeJob counting = job;
+            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> {
+                SymbolCounts c = counting.newCounts();
+                counting.countSymbols(bounds[s], bounds[s + 1], c);
+                counts[s] = c;
+            });
+            SymbolCounts all = job.newCounts();
+            for (SymbolCounts c : counts) {
+                all.add(c);
             }
-            byte[][] parts = new byte[strips][];
-            EncodeJob coding = job;
-            TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
-            return join(job.header(), parts, job.trailer());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("parallel encode failed", e); // tasks throw only unchecked
+            job = job.withTables(all);
         }
+        byte[][] parts = new byte[strips][];
+        EncodeJob coding = job;
+        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
+        return join(job.header(), parts, job.trailer());
     }
 
     /**

@@ -21,10 +21,10 @@ final class TaskRunner {
     private TaskRunner() {
     }
 
-    /** A unit of work that may fail with a checked exception. */
+    /** A unit of work that may fail with a checked exception of type {@code E}. */
     @FunctionalInterface
-    interface Task {
-        void run(int index) throws Exception;
+    interface Task<E extends Exception> {
+        void run(int index) throws E;
     }
 
     /**
@@ -36,9 +36,9 @@ final class TaskRunner {
      * @param helpers how many helper runners to submit (parallelism minus the caller)
      * @param count number of tasks
      * @param task the work
-     * @throws Exception the first task failure
+     * @throws E the first task failure (or the unchecked exception or error it threw)
      */
-    static void runAll(Executor executor, int helpers, int count, Task task) throws Exception {
+    static <E extends Exception> void runAll(Executor executor, int helpers, int count, Task<E> task) throws E {
         if (count == 0) {
             return;
         }
@@ -81,14 +81,16 @@ final class TaskRunner {
             Thread.currentThread().interrupt();
         }
         Throwable t = failure.get();
-        if (t instanceof Exception e) {
+        if (t instanceof RuntimeException e) {
             throw e;
         }
         if (t instanceof Error e) {
             throw e;
         }
         if (t != null) {
-            throw new IllegalStateException(t);
+            @SuppressWarnings("unchecked") // a task can only throw E, unchecked exceptions and errors
+            E checked = (E) t;
+            throw checked;
         }
     }
 }

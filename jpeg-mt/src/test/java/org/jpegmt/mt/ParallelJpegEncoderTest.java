@@ -30,20 +30,31 @@ class ParallelJpegEncoderTest {
             EncoderOptions.defaults().withRestartRows(0),
             EncoderOptions.defaults().withQuality(100).withRestartMcus(13).withSubsampling(Subsampling.S444),
         };
-        int cases = 0;
-        for (int s = 0; s < sizes.length; s++) {
-            for (int o = 0; o < optionSets.length; o++) {
-                PixelFormat fmt = (s + o) % 5 == 0 ? PixelFormat.GRAY : PixelFormat.RGB;
-                PixelImage img = MtTestImages.make(sizes[s][0], sizes[s][1], fmt, s * 31L + o);
-                byte[] serial = new JpegEncoder(optionSets[o]).encode(img);
-                for (int t : THREADS) {
-                    byte[] parallel = new ParallelJpegEncoder(optionSets[o], t).withParallelThreshold(0).encode(img);
-                    assertArrayEquals(serial, parallel, optionSets[o] + " " + img + " threads=" + t);
-                    cases++;
+        int split = 0;
+        CountingExecutor ex = new CountingExecutor();
+        try {
+            for (int s = 0; s < sizes.length; s++) {
+                for (int o = 0; o < optionSets.length; o++) {
+                    PixelFormat fmt = (s + o) % 5 == 0 ? PixelFormat.GRAY : PixelFormat.RGB;
+                    PixelImage img = MtTestImages.make(sizes[s][0], sizes[s][1], fmt, s * 31L + o);
+                    byte[] serial = new JpegEncoder(optionSets[o]).encode(img);
+                    int intervals = org.jpegmt.core.EncodeJob.create(img, optionSets[o]).intervalCount();
+                    for (int t : THREADS) {
+                        int before = ex.submitted.get();
+                        byte[] parallel = new ParallelJpegEncoder(optionSets[o], ex, t).withParallelThreshold(0).encode(img);
+                        assertArrayEquals(serial, parallel, optionSets[o] + " " + img + " threads=" + t);
+                        if (t > 1 && intervals > 1) {
+                            // the strip path really ran: helpers were handed work
+                            assertTrue(ex.submitted.get() > before, optionSets[o] + " " + img + " threads=" + t);
+                            split++;
+                        }
+                    }
                 }
             }
+        } finally {
+            ex.pool.shutdownNow();
         }
-        assertEquals(sizes.length * optionSets.length * THREADS.length, cases);
+        assertTrue(split >= 150, "the matrix must exercise the strip path (175 cases when written), got " + split);
     }
 
     @Test
