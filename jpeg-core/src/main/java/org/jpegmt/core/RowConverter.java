@@ -17,9 +17,13 @@ final class RowConverter {
     private final PixelFormat format;
     private final int[] method;
     private final int[] rv;
+    /** Horizontal ratio Hmax / h of each component. */
+    private final int[] rh;
     private final int[] dw;
     private final int[] dh;
     private final int upsampledWidth;
+    /** 4:2:0 or 4:2:2 YCbCr: fancy upsampling fused with the colour conversion. */
+    private final boolean fused;
 
     RowConverter(FrameHeader frame, MarkerReader markers, Warnings warn) throws InvalidJpegException {
         this.frame = frame;
@@ -30,19 +34,22 @@ final class RowConverter {
         int vmax = frame.vmax();
         method = new int[nc];
         rv = new int[nc];
+        rh = new int[nc];
         dw = new int[nc];
         dh = new int[nc];
         int upw = 0;
         for (int c = 0; c < nc; c++) {
             FrameHeader.Component fc = frame.components()[c];
-            int rh = hmax / fc.h();
+            rh[c] = hmax / fc.h();
             rv[c] = vmax / fc.v();
             dw[c] = frame.dw(c);
             dh[c] = frame.dh(c);
-            method[c] = Upsampler.method(rh, rv[c], dw[c]);
-            upw = Math.max(upw, dw[c] * rh);
+            method[c] = Upsampler.method(rh[c], rv[c], dw[c]);
+            upw = Math.max(upw, dw[c] * rh[c]);
         }
         upsampledWidth = upw;
+        fused = colorMode == YCC && method[0] == Upsampler.NONE && method[1] == method[2] && dw[1] == dw[2]
+                && (method[1] == Upsampler.H2V2 || method[1] == Upsampler.H2V1);
     }
 
     PixelFormat format() {
@@ -58,6 +65,12 @@ final class RowConverter {
     void convert(Planes planes, int y0, int y1, PixelImage out) {
         int nc = frame.count();
         int w = frame.width();
+        byte[] dst = out.data();
+        int stride = w * format.channels();
+        if (fused) {
+            convertRowsFancy(planes, y0, y1, dst, stride);
+            return;
+        }
         byte[][] scratch = new byte[nc][];
         byte[][] src = new byte[nc][];
         int[] off = new int[nc];
@@ -66,14 +79,7 @@ final class RowConverter {
                 scratch[c] = new byte[upsampledWidth];
             }
         }
-        byte[] dst = out.data();
-        int stride = w * format.channels();
         int[] cs = new int[upsampledWidth + 2];
-        if (colorMode == YCC && method[0] == Upsampler.NONE && method[1] == method[2] && dw[1] == dw[2]
-                && (method[1] == Upsampler.H2V2 || method[1] == Upsampler.H2V1)) {
-            convertRowsFancy(planes, y0, y1, dst, stride, cs);
-            return;
-        }
         for (int y = y0; y < y1; y++) {
             for (int c = 0; c < nc; c++) {
                 rowSource(planes, c, y, scratch[c], cs, src, off);
@@ -90,11 +96,12 @@ final class RowConverter {
     }
 
     /** The 4:2:0 and 4:2:2 YCbCr fast path: fancy upsampling fused with the colour conversion. */
-    private void convertRowsFancy(Planes planes, int y0, int y1, byte[] dst, int stride, int[] csb) {
-        int[] csr = new int[csb.length];
+    private void convertRowsFancy(Planes planes, int y0, int y1, byte[] dst, int stride) {
         int w = frame.width();
         int cw = dw[1];
         boolean v2 = method[1] == Upsampler.H2V2;
+        int[] csb = v2 ? null : new int[upsampledWidth + 2]; // padded chroma rows: 4:2:2 path only
+        int[] csr = v2 ? null : new int[upsampledWidth + 2];
         for (int y = y0; y < y1; y++) {
             if (v2) {
                 int j = y >> 1;
@@ -135,14 +142,10 @@ final class RowConverter {
                     Upsampler.h2v2(plane, nearOff, farOff, dw[c], cs, tmp);
                 }
             }
-            default -> Upsampler.box(plane, planes.rowOffset(c, y / rv[c]), dw[c], upsampledRatio(c), tmp);
+            default -> Upsampler.box(plane, planes.rowOffset(c, y / rv[c]), dw[c], rh[c], tmp);
         }
         src[c] = tmp;
         off[c] = 0;
-    }
-
-    private int upsampledRatio(int c) {
-        return frame.hmax() / frame.components()[c].h();
     }
 
     /** libjpeg jdapimin.c default_decompress_parms: which colour space the file is in. */

@@ -42,6 +42,8 @@ final class ScanDecoder {
     private final int[] hib;
     final int mcusPerRow;
     final int mcuCount;
+    /** Blocks in one MCU of this scan. */
+    private final int blocksPerMcu;
     private final Warnings warn;
 
     /**
@@ -74,6 +76,11 @@ final class ScanDecoder {
             mcusPerRow = frame.mcusX();
             mcuCount = frame.mcusX() * frame.mcusY();
         }
+        int blocks = 0;
+        for (int i = 0; i < n; i++) {
+            blocks += bw[i] * bh[i];
+        }
+        blocksPerMcu = blocks;
     }
 
     /** @return block rows of frame component c in one MCU row of this scan */
@@ -142,15 +149,7 @@ final class ScanDecoder {
 
     /** @return an empty coefficient row for this scan */
     CoefficientRow newCoefficientRow() {
-        return new CoefficientRow(mcusPerRow * blocksPerMcu());
-    }
-
-    private int blocksPerMcu() {
-        int b = 0;
-        for (int i = 0; i < n; i++) {
-            b += bw[i] * bh[i];
-        }
-        return b;
+        return new CoefficientRow(mcusPerRow * blocksPerMcu);
     }
 
     /**
@@ -160,37 +159,28 @@ final class ScanDecoder {
     void decodeCoefficients(BitReader br, int first, int count, State st, CoefficientRow row)
             throws InvalidJpegException {
         int my = first / mcusPerRow;
-        int b = (first % mcusPerRow) * blocksPerMcu();
+        int mx0 = first % mcusPerRow;
+        int b = mx0 * blocksPerMcu;
         int[] coef = st.coef;
         int[] natural = ZigZag.NATURAL;
         for (int m = 0; m < count; m++) {
             boolean grey = st.outOfData;
             for (int i = 0; i < n; i++) {
+                int bx0 = (mx0 + m) * bw[i];
                 for (int y = 0; y < bh[i]; y++) {
-                    int by = my * bh[i] + y;
+                    boolean rowReal = my * bh[i] + y < hib[i];
                     for (int x = 0; x < bw[i]; x++, b++) {
-                        int bx = ((first % mcusPerRow) + m) * bw[i] + x;
-                        boolean real = bx < wib[i] && by < hib[i];
+                        boolean real = rowReal && bx0 + x < wib[i];
                         if (grey) {
                             row.last[b] = real ? GREY : DUMMY;
                             continue;
                         }
                         int last = HuffmanDecoder.decodeBlock(br, dc[i], ac[i], coef, st.preds, i);
                         row.last[b] = real ? Math.min(last, 63) : DUMMY;
-                        int base = b * 64;
-                        if (last <= Idct.LAST_4X4) {
-                            for (int z = 0; z <= last; z++) {
-                                int k = natural[z];
-                                if (real) {
-                                    row.coef[base + k] = coef[k];
-                                }
-                                coef[k] = 0;
-                            }
+                        if (real) {
+                            moveBlock(coef, 0, row.coef, b * 64, last);
                         } else {
-                            if (real) {
-                                System.arraycopy(coef, 0, row.coef, base, 64);
-                            }
-                            Arrays.fill(coef, 0);
+                            clearBlock(coef, last);
                         }
                     }
                 }
@@ -202,51 +192,75 @@ final class ScanDecoder {
     }
 
     /**
+     * Moves a block whose zig-zag positions 0..last may be nonzero from {@code src[srcBase..]} to
+     * {@code dst[dstBase..]} (zero there), leaving the source zero.
+     */
+    private static void moveBlock(int[] src, int srcBase, int[] dst, int dstBase, int last) {
+        if (last <= Idct.LAST_4X4) {
+            int[] natural = ZigZag.NATURAL;
+            for (int z = 0; z <= last; z++) {
+                int k = natural[z];
+                dst[dstBase + k] = src[srcBase + k];
+                src[srcBase + k] = 0;
+            }
+        } else {
+            System.arraycopy(src, srcBase, dst, dstBase, 64);
+            Arrays.fill(src, srcBase, srcBase + 64, 0);
+        }
+    }
+
+    /** Zeroes a block whose zig-zag positions 0..last may be nonzero. */
+    private static void clearBlock(int[] coef, int last) {
+        if (last <= Idct.LAST_4X4) {
+            int[] natural = ZigZag.NATURAL;
+            for (int z = 0; z <= last; z++) {
+                coef[natural[z]] = 0;
+            }
+        } else {
+            Arrays.fill(coef, 0);
+        }
+    }
+
+    /**
      * The inverse DCT of MCU row {@code my} from {@code row} into the planes, exactly as
      * {@link #decode} would have written it; leaves {@code row} all zero again.
      */
     void inverseRow(int my, CoefficientRow row, State st, Planes planes) {
         int[] coef = st.coef;
-        int[] natural = ZigZag.NATURAL;
+        int[][] rowOff = new int[n][]; // plane offset of each block row of the MCU row
+        for (int i = 0; i < n; i++) {
+            int c = frameIndex[i];
+            rowOff[i] = new int[bh[i]];
+            for (int y = 0; y < bh[i]; y++) {
+                rowOff[i][y] = ((my * bh[i] + y) % planes.blockRows[c]) * 8 * planes.stride[c];
+            }
+        }
         int b = 0;
         for (int mx = 0; mx < mcusPerRow; mx++) {
             for (int i = 0; i < n; i++) {
                 int[] q = quant[i];
-                int c = frameIndex[i];
-                byte[] plane = planes.data[c];
-                int stride = planes.stride[c];
-                int ringRows = planes.blockRows[c];
+                byte[] plane = planes.data[frameIndex[i]];
+                int stride = planes.stride[frameIndex[i]];
                 for (int y = 0; y < bh[i]; y++) {
-                    int rowOff = ((my * bh[i] + y) % ringRows) * 8 * stride;
                     for (int x = 0; x < bw[i]; x++, b++) {
                         int last = row.last[b];
                         if (last == DUMMY) {
                             continue;
                         }
-                        int off = rowOff + (mx * bw[i] + x) * 8;
+                        int off = rowOff[i][y] + (mx * bw[i] + x) * 8;
                         if (last == GREY) {
                             fill(plane, off, stride, (byte) 128);
-                            continue;
-                        }
-                        int base = b * 64;
-                        if (last == 0) {
-                            fill(plane, off, stride, Idct.dcOnly(row.coef[base], q[0]));
-                            row.coef[base] = 0;
-                        } else if (last <= Idct.LAST_4X4) {
-                            for (int z = 0; z <= last; z++) {
-                                int k = natural[z];
-                                coef[k] = row.coef[base + k];
-                                row.coef[base + k] = 0;
-                            }
-                            Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
-                            for (int z = 0; z <= last; z++) {
-                                coef[natural[z]] = 0;
-                            }
+                        } else if (last == 0) {
+                            fill(plane, off, stride, Idct.dcOnly(row.coef[b * 64], q[0]));
+                            row.coef[b * 64] = 0;
                         } else {
-                            System.arraycopy(row.coef, base, coef, 0, 64);
-                            Arrays.fill(row.coef, base, base + 64, 0);
-                            Idct.inverse(coef, q, st.ws, plane, off, stride);
-                            Arrays.fill(coef, 0);
+                            moveBlock(row.coef, b * 64, coef, 0, last);
+                            if (last <= Idct.LAST_4X4) {
+                                Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
+                            } else {
+                                Idct.inverse(coef, q, st.ws, plane, off, stride);
+                            }
+                            clearBlock(coef, last);
                         }
                     }
                 }
@@ -282,14 +296,7 @@ final class ScanDecoder {
                             Idct.inverse(coef, q, st.ws, plane, off, stride);
                         }
                     }
-                    if (last <= Idct.LAST_4X4) {
-                        // Only zig-zag positions 0..last can be nonzero.
-                        for (int z = 0; z <= last; z++) {
-                            coef[ZigZag.NATURAL[z]] = 0;
-                        }
-                    } else {
-                        Arrays.fill(coef, 0);
-                    }
+                    clearBlock(coef, last);
                 }
             }
         }
