@@ -79,7 +79,7 @@ class DecoderFuzzTest {
                 .withOptimizeHuffman(p.consumeBoolean());
         opts = p.consumeBoolean() ? opts.withRestartRows(p.consumeInt(0, 9)) : opts.withRestartMcus(p.consumeInt(0, 70));
         int w = p.consumeInt(1, 64);
-        int h = p.consumeInt(1, 64);
+        int h = p.consumeInt(1, 144); // up to 9 MCU rows at 4:2:0: tall enough for decode bands
         PixelFormat format = p.pickValue(new PixelFormat[] {PixelFormat.GRAY, PixelFormat.RGB});
         byte[] px = new byte[w * h * format.channels()];
         byte[] given = p.consumeRemainingAsBytes();

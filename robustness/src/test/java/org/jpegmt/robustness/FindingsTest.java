@@ -27,7 +27,8 @@ class FindingsTest {
      */
     @Test
     void junkBeforeARestartMarkerIsReportedByBothPaths() throws Exception {
-        byte[] jpeg = Images.jpeg(48, 48, Subsampling.S420, 80, 1, 31);
+        // 8 MCU rows: enough for jpeg-mt to cut two bands (at least 4 rows each), so the band path runs
+        byte[] jpeg = Images.jpeg(48, 128, Subsampling.S420, 80, 1, 31);
         int sd = Images.scanData(jpeg);
         int rst = sd;
         while (!(jpeg[rst] == (byte) 0xFF && jpeg[rst + 1] == (byte) 0xD1)) {
@@ -58,7 +59,7 @@ class FindingsTest {
     /** The same for a file whose last interval runs into the end of the data (no EOI). */
     @Test
     void missingEndOfImageIsReportedByBothPaths() throws Exception {
-        byte[] jpeg = Images.jpeg(48, 48, Subsampling.S444, 80, 1, 32);
+        byte[] jpeg = Images.jpeg(48, 64, Subsampling.S444, 80, 1, 32);
         byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length - 2);
         DecoderOptions strict = DecoderOptions.defaults().withStrict(true);
         InvalidJpegException es = assertThrows(InvalidJpegException.class, () -> new JpegDecoder(strict).decode(cut));
