@@ -102,7 +102,8 @@ final class Report {
             if (!s.outcomes.isEmpty()) {
                 sb.append("| outcome | files |\n|---|---|\n");
                 s.outcomes.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-                sb.append('\n');
+                sb.append("| all files | ").append(s.outcomes.values().stream().mapToInt(Integer::intValue).sum())
+                        .append(" |\n\n");
             }
             if (!s.notExact.isEmpty()) {
                 sb.append("Not exact:\n\n");
