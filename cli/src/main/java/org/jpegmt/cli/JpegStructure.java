@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jpegmt.core.AnnexK;
+import org.jpegmt.core.DecoderOptions;
+import org.jpegmt.core.JpegException;
+import org.jpegmt.mt.ParallelJpegDecoder;
 
 /**
  * A walk over the marker segments of a JPEG file (T.81 B.1.1), for {@code jpegmt info}: every
@@ -391,16 +394,16 @@ final class JpegStructure {
     }
 
     /**
-     * Whether jpeg-mt can split the entropy decoding of this file: one scan of all components,
-     * a restart interval, and every RST marker present and in order.
+     * Whether jpeg-mt splits the entropy decoding of this file into bands when it has 2 or more
+     * threads ({@link ParallelJpegDecoder#decodesInBands}, the decoder's own decision: one scan,
+     * every RST marker present and in order, at least two bands of 4+ MCU rows, 64 Ki pixels).
      */
     boolean parallelDecodable() {
-        if (scans.size() != 1 || scans.get(0).restartInterval() == 0) {
+        try {
+            return new ParallelJpegDecoder(DecoderOptions.defaults(), 2).decodesInBands(data);
+        } catch (JpegException e) {
             return false;
         }
-        Scan s = scans.get(0);
-        return s.componentIds().length == components.size() && s.markersInOrder()
-                && s.restartMarkers() > 0 && s.restartMarkers() == expectedRestarts(s.componentIds(), s.restartInterval());
     }
 
     /** Marker names as in T.81 Table B.1; -1 stands for entropy-coded data. */

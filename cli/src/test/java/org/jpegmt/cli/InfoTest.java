@@ -57,7 +57,8 @@ class InfoTest {
         assertEquals("2x2,1x1,1x1", o.get("sampling_factors"));
         assertEquals(7, num(o, "restart_interval"));
         assertEquals(4, num(o, "rst_markers"));
-        assertEquals(Boolean.TRUE, o.get("parallel_decodable"));
+        // 7000 pixels: under jpeg-mt's 64 Ki-pixel threshold, so decoded serially
+        assertEquals(Boolean.FALSE, o.get("parallel_decodable"));
         Map<String, Object> q = (Map<String, Object>) o.get("quality");
         assertEquals(90, ((Double) q.get("estimate")).intValue());
         assertEquals(Boolean.TRUE, q.get("exact_ijg"));
@@ -99,12 +100,15 @@ class InfoTest {
 
     @Test
     void restartIntervalThatDoesNotDivideTheMcuCount() throws Exception {
-        // 4:4:4, 100x70: 13x9 = 117 MCUs in intervals of 10 -> 12 intervals, 11 RST markers
-        Path jpg = encode("odd", 100, 70, "-s", "444", "--restart-mcus", "10");
+        // 4:4:4, 300x230 (69 000 px): 38x29 = 1102 MCUs in intervals of 10 -> 111 intervals, 110 RST
+        // markers; every 19th interval starts an MCU row (every 5 rows), so jpeg-mt can cut bands
+        Path jpg = encode("odd", 300, 230, "-s", "444", "--restart-mcus", "10");
         Map<String, Object> o = infoJson(jpg.toString()).get(0);
         assertEquals(10, num(o, "restart_interval"));
-        assertEquals(11, num(o, "rst_markers"));
+        assertEquals(110, num(o, "rst_markers"));
         assertEquals(Boolean.TRUE, o.get("parallel_decodable"));
+        // 300x230 at 4:2:0 with one interval per MCU row (15 rows): bands too
+        assertEquals(Boolean.TRUE, infoJson(encode("rows", 300, 230).toString()).get(0).get("parallel_decodable"));
     }
 
     @Test
@@ -122,11 +126,11 @@ class InfoTest {
 
     @Test
     void textNamesTheMarkersAndWhetherItCanBeDecodedInParallel() throws Exception {
-        Path jpg = encode("t", 64, 64, "-q", "80");
+        Path jpg = encode("t", 300, 240, "-q", "80");
         MainTest.Run r = run("info", jpg.toString());
         assertEquals(0, r.status(), r.err());
         String t = r.outText();
-        assertTrue(t.contains("64x64") && t.contains("4:2:0 (2x2,1x1,1x1)") && t.contains("baseline (SOF0)"), t);
+        assertTrue(t.contains("300x240") && t.contains("4:2:0 (2x2,1x1,1x1)") && t.contains("baseline (SOF0)"), t);
         assertTrue(t.contains("quality:        80 (IJG tables, exact)"), t);
         assertTrue(t.contains("can be decoded in parallel"), t);
         assertTrue(t.contains("SOS") && t.contains("EOI"), t);

@@ -112,12 +112,9 @@ public final class ParallelJpegDecoder {
             }
         });
         int[] segments = found[0]; // written before runAll returned
-        if (segments == null || segments.length < 4) {
-            return pipelined(job); // damaged or unusual markers: the serial path resyncs like libjpeg
-        }
-        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job, segments.length / 2), job.mcuRows());
-        if (bands.length < 3) {
-            return pipelined(job); // too few MCU-row boundaries between segments to cut bands at
+        int[] bands = bandsFor(job, segments);
+        if (bands == null) {
+            return pipelined(job);
         }
         PixelImage out = job.allocateOutput();
         int count = bands.length - 1;
@@ -136,6 +133,36 @@ public final class ParallelJpegDecoder {
             }
         });
         return out;
+    }
+
+    /**
+     * @param segments {@link DecodeJob#segmentBounds()}
+     * @return the bands to decode in parallel, or null if the file must take the serial entropy
+     *     path: damaged or unusual markers (the serial path resyncs like libjpeg), or too few
+     *     MCU-row boundaries between segments to cut two bands at
+     */
+    private int[] bandsFor(DecodeJob job, int[] segments) {
+        if (segments == null || segments.length < 4) {
+            return null;
+        }
+        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job, segments.length / 2), job.mcuRows());
+        return bands.length < 3 ? null : bands;
+    }
+
+    /**
+     * Whether {@link #decode} splits the entropy decoding of this file into bands decoded in
+     * parallel, rather than taking the serial entropy path (which still shares the inverse DCT
+     * and conversion between the threads). Reads the headers and scans for the restart markers;
+     * decodes nothing.
+     *
+     * @param jpeg a whole JPEG file
+     * @return true if decoding would use bands with this decoder's threads and threshold
+     * @throws JpegException if the headers are invalid or unsupported
+     */
+    public boolean decodesInBands(byte[] jpeg) throws JpegException {
+        DecodeJob job = DecodeJob.open(jpeg, options);
+        return parallelism.split((long) job.info().width() * job.info().height()) && job.singleScan()
+                && job.restartInterval() != 0 && bandsFor(job, job.segmentBounds()) != null;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jpegmt.mt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -199,5 +200,17 @@ class ParallelJpegDecoderTest {
         assertArrayEquals(new int[] {0, 4, 8, 12, 18}, ParallelJpegDecoder.bands(equalSegments(18), many, oneRowEach, 18));
         // segments of eight rows each
         assertArrayEquals(new int[] {0, 2, 4}, ParallelJpegDecoder.bands(equalSegments(4), new double[] {0.5}, new int[] {0, 8, 16, 24}, 30));
+    }
+
+    @Test
+    void decodesInBandsTellsWhichPathDecodeTakes() throws Exception {
+        PixelImage img = MtTestImages.make(400, 400, PixelFormat.RGB, 4); // 160 000 px, 25 MCU rows at 4:2:0
+        ParallelJpegDecoder dec = new ParallelJpegDecoder(DecoderOptions.defaults(), 2);
+        assertTrue(dec.decodesInBands(new JpegEncoder().encode(img)));
+        assertFalse(dec.decodesInBands(new JpegEncoder(EncoderOptions.defaults().withRestartRows(0)).encode(img)));
+        assertFalse(new ParallelJpegDecoder(DecoderOptions.defaults(), 1).decodesInBands(new JpegEncoder().encode(img)));
+        PixelImage small = MtTestImages.make(200, 200, PixelFormat.RGB, 4); // under the 64 Ki-pixel threshold
+        assertFalse(dec.decodesInBands(new JpegEncoder().encode(small)));
+        assertTrue(dec.withParallelThreshold(0).decodesInBands(new JpegEncoder().encode(small)));
     }
 }
