@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.JpegEncoder;

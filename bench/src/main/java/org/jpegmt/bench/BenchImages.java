@@ -10,7 +10,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ImageWriterSpi;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.PixelImage;
 
 /** Finds and loads benchmark images, and the JDK's own JPEG reader/writer (by class name). */

@@ -3,7 +3,7 @@ package org.jpegmt.bench;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.commons.imaging.Imaging;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.PixelImage;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,7 @@ package org.jpegmt.bench;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.JpegEncoder;
 import org.jpegmt.core.PixelImage;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -24,7 +24,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.JpegDecoder;

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jpegmt.core.AnnexK;
+import org.jpegmt.core.internal.AnnexK;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegException;
 import org.jpegmt.mt.ParallelJpegDecoder;

@@ -2,7 +2,7 @@ package org.jpegmt.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jpegmt.core.AnnexK;
+import org.jpegmt.core.internal.AnnexK;
 
 /**
  * The IJG quality (1..100) whose scaled Annex K tables come closest to a file's quantisation

@@ -16,7 +16,7 @@ import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.PixelFormat;
 import org.jpegmt.core.PixelImage;
 import org.w3c.dom.Element;

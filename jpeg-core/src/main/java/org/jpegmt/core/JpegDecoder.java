@@ -1,5 +1,7 @@
 package org.jpegmt.core;
 
+import org.jpegmt.core.internal.DecodeJob;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -65,12 +67,6 @@ public final class JpegDecoder {
      */
     public JpegInfo readInfo(byte[] jpeg) throws JpegException {
         java.util.Objects.requireNonNull(jpeg, "jpeg");
-        MarkerReader markers = new MarkerReader(jpeg, options, new Warnings(options), true);
-        markers.readSoi();
-        markers.readUntilScan();
-        if (markers.frame == null) {
-            throw new InvalidJpegException("no frame header (SOF) found", markers.pos);
-        }
-        return DecodeJob.makeInfo(markers.frame, markers);
+        return DecodeJob.readInfo(jpeg, options);
     }
 }

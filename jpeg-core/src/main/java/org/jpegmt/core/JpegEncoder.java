@@ -1,5 +1,7 @@
 package org.jpegmt.core;
 
+import org.jpegmt.core.internal.EncodeJob;
+
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -15,9 +17,6 @@ import java.io.OutputStream;
  * <p>Instances are immutable and thread-safe: share one.
  */
 public final class JpegEncoder {
-    /** The EOI marker that ends every file (T.81 B.2.1). */
-    static final byte[] EOI = {(byte) 0xFF, (byte) MarkerWriter.EOI};
-
     private final EncoderOptions options;
 
     /** An encoder with {@link EncoderOptions#defaults()}. */

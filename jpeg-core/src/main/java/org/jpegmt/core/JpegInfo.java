@@ -1,5 +1,7 @@
 package org.jpegmt.core;
 
+import org.jpegmt.core.internal.SofTypes;
+
 import java.util.List;
 
 /**

@@ -16,7 +16,7 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
-import org.jpegmt.core.BufferedImages;
+import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegException;

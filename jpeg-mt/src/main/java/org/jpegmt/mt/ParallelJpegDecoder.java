@@ -3,7 +3,7 @@ package org.jpegmt.mt;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.jpegmt.core.DecodeJob;
+import org.jpegmt.core.internal.DecodeJob;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegException;

@@ -2,11 +2,11 @@ package org.jpegmt.mt;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import org.jpegmt.core.EncodeJob;
+import org.jpegmt.core.internal.EncodeJob;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.JpegEncoder;
 import org.jpegmt.core.PixelImage;
-import org.jpegmt.core.SymbolCounts;
+import org.jpegmt.core.internal.SymbolCounts;
 
 /**
  * Encodes horizontal strips of an image on separate threads and joins them with restart

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.jpegmt.core.DecodeJob;
+import org.jpegmt.core.internal.DecodeJob;
 import org.jpegmt.core.JpegException;
 import org.jpegmt.core.PixelImage;
 

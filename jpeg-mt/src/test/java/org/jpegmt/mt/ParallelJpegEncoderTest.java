@@ -38,7 +38,7 @@ class ParallelJpegEncoderTest {
                     PixelFormat fmt = (s + o) % 5 == 0 ? PixelFormat.GRAY : PixelFormat.RGB;
                     PixelImage img = MtTestImages.make(sizes[s][0], sizes[s][1], fmt, s * 31L + o);
                     byte[] serial = new JpegEncoder(optionSets[o]).encode(img);
-                    int intervals = org.jpegmt.core.EncodeJob.create(img, optionSets[o]).intervalCount();
+                    int intervals = org.jpegmt.core.internal.EncodeJob.create(img, optionSets[o]).intervalCount();
                     for (int t : THREADS) {
                         int before = ex.submitted.get();
                         byte[] parallel = new ParallelJpegEncoder(optionSets[o], ex, t).withParallelThreshold(0).encode(img);

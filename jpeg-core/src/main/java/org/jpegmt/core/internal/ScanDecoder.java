@@ -1,0 +1,393 @@
+package org.jpegmt.core.internal;
+
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.InvalidJpegException;
+
+import java.util.Arrays;
+
+/**
+ * The MCU loop of one scan (T.81 F.2.2, A.2): decodes runs of MCUs from a {@link BitReader}
+ * into the components' sample planes (DC prediction, dequantisation + IDCT per block).
+ *
+ * <p>Immutable once built: everything that changes while decoding lives in a {@link State}, one
+ * per segment being decoded, so threads may decode different segments of the same scan at once
+ * (they write disjoint blocks of the planes).
+ *
+ * <p>Interleaved scans (more than one component) have the frame's MCU grid and h x v blocks per
+ * component per MCU; blocks past a component's real {@code wib x hib} (dummy blocks) are decoded
+ * but not stored. A non-interleaved scan has one block per MCU on the component's own
+ * {@code wib x hib} grid (T.81 A.2.2).
+ */
+final class ScanDecoder {
+    /** Mutable state of one entropy-coded segment being decoded. */
+    static final class State {
+        final int[] coef = new int[64];
+        final int[] ws = new int[64];
+        final int[] preds = new int[4];
+        /** libjpeg's insufficient_data: set when an MCU ran past the data; later MCUs are grey. */
+        boolean outOfData;
+
+        /** Start of a segment: predictors to 0 (T.81 F.2.1.3.1), data flag cleared. */
+        void restart() {
+            Arrays.fill(preds, 0);
+            outOfData = false;
+        }
+    }
+
+    private final int n;
+    private final int[] frameIndex;
+    private final int[] bw;
+    private final int[] bh;
+    private final int[][] quant;
+    private final HuffmanTable[] dc;
+    private final HuffmanTable[] ac;
+    private final int[] wib;
+    private final int[] hib;
+    final int mcusPerRow;
+    final int mcuCount;
+    /** Blocks in one MCU of this scan. */
+    private final int blocksPerMcu;
+    private final Warnings warn;
+
+    /**
+     * @param frameIndex frame index of each scan component
+     */
+    ScanDecoder(FrameHeader frame, int[] frameIndex, HuffmanTable[] dc, HuffmanTable[] ac, int[][] quant,
+            Warnings warn) {
+        this.n = frameIndex.length;
+        this.frameIndex = frameIndex.clone();
+        this.bw = new int[n];
+        this.bh = new int[n];
+        this.wib = new int[n];
+        this.hib = new int[n];
+        this.dc = dc;
+        this.ac = ac;
+        this.quant = quant;
+        this.warn = warn;
+        for (int i = 0; i < n; i++) {
+            int c = frameIndex[i];
+            FrameHeader.Component fc = frame.components()[c];
+            bw[i] = n == 1 ? 1 : fc.h();
+            bh[i] = n == 1 ? 1 : fc.v();
+            wib[i] = frame.wib(c);
+            hib[i] = frame.hib(c);
+        }
+        if (n == 1) {
+            mcusPerRow = wib[0];
+            mcuCount = wib[0] * hib[0];
+        } else {
+            mcusPerRow = frame.mcusX();
+            mcuCount = frame.mcusX() * frame.mcusY();
+        }
+        int blocks = 0;
+        for (int i = 0; i < n; i++) {
+            blocks += bw[i] * bh[i];
+        }
+        blocksPerMcu = blocks;
+    }
+
+    /** @return block rows of frame component c in one MCU row of this scan */
+    int blockRowsPerMcuRow(int c) {
+        for (int i = 0; i < n; i++) {
+            if (frameIndex[i] == c) {
+                return bh[i];
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Decodes MCUs {@code first .. first + count - 1} into the planes.
+     */
+    void decode(BitReader br, int first, int count, State st, Planes planes) throws InvalidJpegException {
+        int mx = first % mcusPerRow;
+        int my = first / mcusPerRow;
+        for (int i = 0; i < count; i++) {
+            if (st.outOfData) {
+                greyMcu(mx, my, planes);
+            } else {
+                decodeMcu(br, mx, my, st, planes);
+                afterMcu(br, st);
+            }
+            if (++mx == mcusPerRow) {
+                mx = 0;
+                my++;
+            }
+        }
+    }
+
+    /** What every decoded MCU may report: bad codes, and running out of data. */
+    private void afterMcu(BitReader br, State st) throws InvalidJpegException {
+        if (br.badCodes != 0) {
+            br.clearBadCodes();
+            warn.warn("Corrupt JPEG data: bad Huffman code", br.position());
+        }
+        if (br.overrun()) {
+            st.outOfData = true;
+            warn.warn("Corrupt JPEG data: premature end of data segment", br.markerPos);
+        }
+    }
+
+    /** {@link CoefficientRow#last} of a block past the component's edge: decoded, not stored. */
+    static final int DUMMY = -1;
+    /** {@link CoefficientRow#last} of a block after the data ran out: every sample 128. */
+    static final int GREY = -2;
+
+    /**
+     * The coefficients of one MCU row, between the entropy decoding and the inverse DCT (the
+     * staged decode, {@link #decodeCoefficients} then {@link #inverseRow}). Block k of MCU mx
+     * (in the order the scan codes them) is at {@code coef[(mx * blocksPerMcu + k) * 64]},
+     * natural order; all zero between uses.
+     */
+    static final class CoefficientRow {
+        final int[] coef;
+        /** Per block: zig-zag index of the last coefficient, {@link #DUMMY} or {@link #GREY}. */
+        final int[] last;
+
+        CoefficientRow(int blocks) {
+            coef = new int[blocks * 64];
+            last = new int[blocks];
+        }
+    }
+
+    /** @return an empty coefficient row for this scan */
+    CoefficientRow newCoefficientRow() {
+        return new CoefficientRow(mcusPerRow * blocksPerMcu);
+    }
+
+    /**
+     * Entropy-decodes MCUs {@code first .. first + count - 1}, all in one MCU row, into
+     * {@code row} (same warnings as {@link #decode}); {@link #inverseRow} finishes them.
+     */
+    void decodeCoefficients(BitReader br, int first, int count, State st, CoefficientRow row)
+            throws InvalidJpegException {
+        int my = first / mcusPerRow;
+        int mx0 = first % mcusPerRow;
+        int b = mx0 * blocksPerMcu;
+        int[] coef = st.coef;
+        int[] natural = ZigZag.NATURAL;
+        for (int m = 0; m < count; m++) {
+            boolean grey = st.outOfData;
+            for (int i = 0; i < n; i++) {
+                int bx0 = (mx0 + m) * bw[i];
+                for (int y = 0; y < bh[i]; y++) {
+                    boolean rowReal = my * bh[i] + y < hib[i];
+                    for (int x = 0; x < bw[i]; x++, b++) {
+                        boolean real = rowReal && bx0 + x < wib[i];
+                        if (grey) {
+                            row.last[b] = real ? GREY : DUMMY;
+                            continue;
+                        }
+                        int last = HuffmanDecoder.decodeBlock(br, dc[i], ac[i], coef, st.preds, i);
+                        row.last[b] = real ? Math.min(last, 63) : DUMMY;
+                        if (real) {
+                            moveBlock(coef, 0, row.coef, b * 64, last);
+                        } else {
+                            clearBlock(coef, last);
+                        }
+                    }
+                }
+            }
+            if (!grey) {
+                afterMcu(br, st);
+            }
+        }
+    }
+
+    /**
+     * Moves a block whose zig-zag positions 0..last may be nonzero from {@code src[srcBase..]} to
+     * {@code dst[dstBase..]} (zero there), leaving the source zero.
+     */
+    private static void moveBlock(int[] src, int srcBase, int[] dst, int dstBase, int last) {
+        if (last <= Idct.LAST_4X4) {
+            int[] natural = ZigZag.NATURAL;
+            for (int z = 0; z <= last; z++) {
+                int k = natural[z];
+                dst[dstBase + k] = src[srcBase + k];
+                src[srcBase + k] = 0;
+            }
+        } else {
+            System.arraycopy(src, srcBase, dst, dstBase, 64);
+            Arrays.fill(src, srcBase, srcBase + 64, 0);
+        }
+    }
+
+    /** Zeroes a block whose zig-zag positions 0..last may be nonzero. */
+    private static void clearBlock(int[] coef, int last) {
+        if (last <= Idct.LAST_4X4) {
+            int[] natural = ZigZag.NATURAL;
+            for (int z = 0; z <= last; z++) {
+                coef[natural[z]] = 0;
+            }
+        } else {
+            Arrays.fill(coef, 0);
+        }
+    }
+
+    /**
+     * The inverse DCT of MCU row {@code my} from {@code row} into the planes, exactly as
+     * {@link #decode} would have written it; leaves {@code row} all zero again.
+     */
+    void inverseRow(int my, CoefficientRow row, State st, Planes planes) {
+        int[] coef = st.coef;
+        int[][] rowOff = new int[n][]; // plane offset of each block row of the MCU row
+        for (int i = 0; i < n; i++) {
+            int c = frameIndex[i];
+            rowOff[i] = new int[bh[i]];
+            for (int y = 0; y < bh[i]; y++) {
+                rowOff[i][y] = ((my * bh[i] + y) % planes.blockRows[c]) * 8 * planes.stride[c];
+            }
+        }
+        int b = 0;
+        for (int mx = 0; mx < mcusPerRow; mx++) {
+            for (int i = 0; i < n; i++) {
+                int[] q = quant[i];
+                byte[] plane = planes.data[frameIndex[i]];
+                int stride = planes.stride[frameIndex[i]];
+                for (int y = 0; y < bh[i]; y++) {
+                    for (int x = 0; x < bw[i]; x++, b++) {
+                        int last = row.last[b];
+                        if (last == DUMMY) {
+                            continue;
+                        }
+                        int off = rowOff[i][y] + (mx * bw[i] + x) * 8;
+                        if (last == GREY) {
+                            fill(plane, off, stride, (byte) 128);
+                        } else if (last == 0) {
+                            fill(plane, off, stride, Idct.dcOnly(row.coef[b * 64], q[0]));
+                            row.coef[b * 64] = 0;
+                        } else {
+                            moveBlock(row.coef, b * 64, coef, 0, last);
+                            if (last <= Idct.LAST_4X4) {
+                                Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
+                            } else {
+                                Idct.inverse(coef, q, st.ws, plane, off, stride);
+                            }
+                            clearBlock(coef, last);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void decodeMcu(BitReader br, int mx, int my, State st, Planes planes) {
+        int[] coef = st.coef;
+        for (int i = 0; i < n; i++) {
+            HuffmanTable dct = dc[i];
+            HuffmanTable act = ac[i];
+            int[] q = quant[i];
+            int c = frameIndex[i];
+            byte[] plane = planes.data[c];
+            int stride = planes.stride[c];
+            int ringRows = planes.blockRows[c];
+            int h = bw[i];
+            int v = bh[i];
+            for (int y = 0; y < v; y++) {
+                int by = my * v + y;
+                int rowOff = (by % ringRows) * 8 * stride;
+                for (int x = 0; x < h; x++) {
+                    int bx = mx * h + x;
+                    int last = HuffmanDecoder.decodeBlock(br, dct, act, coef, st.preds, i);
+                    if (bx < wib[i] && by < hib[i]) {
+                        int off = rowOff + bx * 8;
+                        if (last == 0) {
+                            fill(plane, off, stride, Idct.dcOnly(coef[0], q[0]));
+                        } else if (last <= Idct.LAST_4X4) {
+                            Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
+                        } else {
+                            Idct.inverse(coef, q, st.ws, plane, off, stride);
+                        }
+                    }
+                    clearBlock(coef, last);
+                }
+            }
+        }
+    }
+
+    /** An MCU after the data ran out: all coefficients zero, so every sample is 128. */
+    private void greyMcu(int mx, int my, Planes planes) {
+        for (int i = 0; i < n; i++) {
+            int c = frameIndex[i];
+            int stride = planes.stride[c];
+            for (int y = 0; y < bh[i]; y++) {
+                int by = my * bh[i] + y;
+                for (int x = 0; x < bw[i]; x++) {
+                    int bx = mx * bw[i] + x;
+                    if (bx < wib[i] && by < hib[i]) {
+                        fill(planes.data[c], (by % planes.blockRows[c]) * 8 * stride + bx * 8, stride, (byte) 128);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void fill(byte[] plane, int off, int stride, byte v) {
+        for (int r = 0; r < 8; r++, off += stride) {
+            Arrays.fill(plane, off, off + 8, v);
+        }
+    }
+
+    /**
+     * Builds the decoder of a scan: checks the MCU size, latches quantisation tables (a
+     * component keeps the table in force at its first scan), resolves Huffman tables (Annex K
+     * tables in empty slots 0 and 1, as libjpeg does for Motion-JPEG).
+     *
+     * @param latchedQuant per frame component, filled in here on its first scan
+     */
+    static ScanDecoder forScan(FrameHeader frame, ScanHeader scan, MarkerReader markers, int[][] latchedQuant,
+            Warnings warn) throws JpegException {
+        long at = scan.dataOffset();
+        if (scan.ss() != 0 || scan.se() != 63 || scan.ah() != 0 || scan.al() != 0) {
+            warn.warn("Invalid SOS parameters for sequential JPEG", at);
+        }
+        int ns = scan.count();
+        if (ns > 1) {
+            int blocks = 0;
+            for (int c : scan.components()) {
+                blocks += frame.components()[c].h() * frame.components()[c].v();
+            }
+            if (blocks > 10) {
+                throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", at);
+            }
+        }
+        // Motion-JPEG: missing DHT slots 0 and 1 get the Annex K tables (libjpeg jstdhuff.c).
+        if (markers.dcSpecs[0] == null) {
+            markers.dcSpecs[0] = StandardTables.DC_LUMINANCE;
+        }
+        if (markers.dcSpecs[1] == null) {
+            markers.dcSpecs[1] = StandardTables.DC_CHROMINANCE;
+        }
+        if (markers.acSpecs[0] == null) {
+            markers.acSpecs[0] = StandardTables.AC_LUMINANCE;
+        }
+        if (markers.acSpecs[1] == null) {
+            markers.acSpecs[1] = StandardTables.AC_CHROMINANCE;
+        }
+        HuffmanTable[] dc = new HuffmanTable[ns];
+        HuffmanTable[] ac = new HuffmanTable[ns];
+        int[][] q = new int[ns][];
+        for (int i = 0; i < ns; i++) {
+            int c = scan.components()[i];
+            dc[i] = table(markers.dcSpecs, scan.dcTables()[i], true, at);
+            ac[i] = table(markers.acSpecs, scan.acTables()[i], false, at);
+            if (latchedQuant[c] == null) {
+                int tq = frame.components()[c].tq();
+                if (tq > 3 || markers.quant[tq] == null) {
+                    throw new InvalidJpegException("quantization table " + tq + " was not defined", at);
+                }
+                latchedQuant[c] = markers.quant[tq].clone();
+            }
+            q[i] = latchedQuant[c];
+        }
+        return new ScanDecoder(frame, scan.components(), dc, ac, q, warn);
+    }
+
+    private static HuffmanTable table(HuffmanSpec[] specs, int slot, boolean isDc, long at)
+            throws InvalidJpegException {
+        if (slot > 3 || specs[slot] == null) {
+            throw new InvalidJpegException("Huffman table " + (isDc ? "DC" : "AC") + slot + " was not defined", at);
+        }
+        return HuffmanTable.build(specs[slot], isDc, at);
+    }
+}

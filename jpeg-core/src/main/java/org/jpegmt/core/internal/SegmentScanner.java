@@ -1,0 +1,77 @@
+package org.jpegmt.core.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The pre-scan of a scan's entropy-coded data for its restart markers (T.81 B.1.1.5, E.1.4):
+ * one pass that skips {@code FF 00} stuffing and {@code FF} fill bytes and stops at the first
+ * marker that is not RSTn. Entropy-coded data never contains {@code FF} otherwise, so the pass
+ * tests eight bytes at a time and looks closer only at words holding an {@code FF}.
+ */
+final class SegmentScanner {
+    /** Eight bytes of a byte array as one long, at any offset. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private SegmentScanner() {
+    }
+
+    /**
+     * @param data the file
+     * @param start first entropy-coded byte of the scan
+     * @param count segments the scan must have (restart intervals)
+     * @return {@code bounds} with segment i in {@code data[bounds[2i], bounds[2i+1])}; null unless
+     *     the markers are RST0, RST1, ... in order, exactly one between consecutive segments, and
+     *     a marker other than RSTn follows the last one
+     */
+    static int[] find(byte[] data, int start, long count) {
+        int[] bounds = new int[(int) (2 * count)];
+        int seg = 0;
+        bounds[0] = start;
+        int p = start;
+        int n = data.length;
+        while (p < n) {
+            // Eight bytes at a time while none is 0xFF (a few percent of words have one).
+            while (p <= n - 8 && !hasFF((long) LONGS.get(data, p))) {
+                p += 8;
+            }
+            if (p >= n) {
+                break;
+            }
+            if (data[p] != (byte) 0xFF) {
+                p++;
+                continue;
+            }
+            int ff = p;
+            while (p < n && data[p] == (byte) 0xFF) {
+                p++;
+            }
+            if (p >= n) {
+                break;
+            }
+            int c = data[p] & 0xFF;
+            p++;
+            if (c == 0) {
+                continue;
+            }
+            if (c < MarkerReader.RST0 || c > MarkerReader.RST0 + 7) {
+                bounds[2 * seg + 1] = ff;
+                return seg == count - 1 ? bounds : null;
+            }
+            if (c != MarkerReader.RST0 + (seg & 7) || seg + 1 >= count) {
+                return null;
+            }
+            bounds[2 * seg + 1] = ff;
+            seg++;
+            bounds[2 * seg] = p;
+        }
+        return null; // no marker after the scan: truncated file
+    }
+
+    /** @return true if some byte of {@code word} is 0xFF (the zero-byte test on its complement) */
+    static boolean hasFF(long word) {
+        long x = ~word;
+        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+    }
+}

@@ -1,0 +1,165 @@
+package org.jpegmt.core.internal;
+
+import org.jpegmt.core.JpegDecoder;
+import org.jpegmt.core.DecoderOptions;
+import org.jpegmt.core.PixelImage;
+import org.jpegmt.core.JpegInfo;
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.InvalidJpegException;
+import org.jpegmt.core.UnsupportedJpegException;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Damaged, truncated, hostile and unsupported input: clean errors or libjpeg-style recovery. */
+class DamagedInputTest {
+
+    @Test
+    void everyPrefixGivesAnImageOrAJpegException() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(40, 24, false, 3), 0.8f, 2, 2, 2, false);
+        int images = 0;
+        for (int n = 0; n <= jpeg.length; n++) {
+            byte[] prefix = Arrays.copyOf(jpeg, n);
+            try {
+                PixelImage img = new JpegDecoder().decode(prefix);
+                assertEquals(40, img.width());
+                images++;
+            } catch (JpegException expected) {
+                // fine
+            } catch (RuntimeException e) {
+                throw new AssertionError("prefix of " + n + " bytes: " + e, e);
+            }
+        }
+        assertTrue(images > 0);
+    }
+
+    @Test
+    void truncatedScanIsGreyAfterTheDataWithAWarning() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(64, 64, true, 4), 0.9f, 1, 1, 0, false);
+        int sos = new DecodeJob[] {DecodeJob.open(jpeg, DecoderOptions.defaults())}[0].scanDataOffset();
+        byte[] cut = Arrays.copyOf(jpeg, sos + (jpeg.length - sos) / 3);
+        List<String> warnings = new ArrayList<>();
+        PixelImage img = new JpegDecoder(DecoderOptions.defaults()
+                .withWarningListener((m, o) -> warnings.add(m))).decode(cut);
+        assertFalse(warnings.isEmpty());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("premature end")), warnings.toString());
+        byte[] last = Arrays.copyOfRange(img.data(), 63 * 64, 64 * 64);
+        byte[] grey = new byte[64];
+        Arrays.fill(grey, (byte) 128);
+        assertArrayEquals(grey, last);
+        InvalidJpegException e = assertThrows(InvalidJpegException.class,
+                () -> new JpegDecoder(DecoderOptions.defaults().withStrict(true)).decode(cut));
+        assertTrue(e.offset() >= 0);
+    }
+
+    @Test
+    void strictModeThrowsWhereLenientWarnsOnAMisnumberedRestart() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(64, 32, false, 5), 0.9f, 1, 1, 4, false);
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        List<Integer> rst = Fixtures.restartMarkers(jpeg, job.scanDataOffset());
+        assertTrue(rst.size() >= 2);
+        byte[] bad = jpeg.clone();
+        bad[rst.get(1) + 1] = (byte) 0xD5; // RST1 -> RST5: libjpeg discards it and carries on
+        List<String> warnings = new ArrayList<>();
+        PixelImage lenient = new JpegDecoder(DecoderOptions.defaults()
+                .withWarningListener((m, o) -> warnings.add(m + " @" + o))).decode(bad);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("found marker 0xd5 instead of RST1"), warnings.toString());
+        assertArrayEquals(new JpegDecoder().decode(jpeg).data(), lenient.data());
+        assertThrows(InvalidJpegException.class,
+                () -> new JpegDecoder(DecoderOptions.defaults().withStrict(true)).decode(bad));
+    }
+
+    @Test
+    void hundredByteFileClaimingHugeSizeFailsFast() {
+        byte[] f = new byte[100];
+        byte[] head = {
+            (byte) 0xFF, (byte) 0xD8,
+            (byte) 0xFF, (byte) 0xC0, 0, 17, 8, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 3,
+            1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+            (byte) 0xFF, (byte) 0xDA, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0,
+        };
+        System.arraycopy(head, 0, f, 0, head.length);
+        long t = System.nanoTime();
+        JpegException e = assertThrows(JpegException.class, () -> new JpegDecoder().decode(f));
+        assertTrue((System.nanoTime() - t) < 1_000_000_000L);
+        assertTrue(e.getMessage().contains("65535x65535"), e.getMessage());
+        // with the pixel limit lifted, 65500x65500 still fails cleanly: over the memory limit,
+        // and with that lifted too, over what one Java array can hold
+        f[7] = (byte) 0xFF;
+        f[8] = (byte) 0xDC;
+        f[9] = (byte) 0xFF;
+        f[10] = (byte) 0xDC;
+        UnsupportedJpegException big = assertThrows(UnsupportedJpegException.class,
+                () -> new JpegDecoder(DecoderOptions.defaults().withMaxPixels(1L << 40)).decode(f));
+        assertTrue(big.getMessage().contains("maxMemory"), big.getMessage());
+        UnsupportedJpegException huge = assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder(
+                DecoderOptions.defaults().withMaxPixels(1L << 40).withMaxMemory(1L << 40)).decode(f));
+        assertTrue(huge.getMessage().contains("2 GiB"), huge.getMessage());
+        // and a smaller limit refuses an otherwise fine file
+        assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder(DecoderOptions.defaults().withMaxPixels(100))
+                .decode(Fixtures.encode(Fixtures.picture(20, 20, true, 1), 0.9f, 1, 1, 0, false)));
+    }
+
+    @Test
+    void notAJpegAndEmptyInputAreInvalid() {
+        assertThrows(InvalidJpegException.class, () -> new JpegDecoder().decode(new byte[0]));
+        assertThrows(InvalidJpegException.class, () -> new JpegDecoder().decode(new byte[] {(byte) 0xFF}));
+        assertThrows(InvalidJpegException.class, () -> new JpegDecoder().decode("GIF89a....".getBytes()));
+        assertThrows(InvalidJpegException.class, () -> new JpegDecoder().decode(new byte[] {(byte) 0xFF, (byte) 0xD8,
+            (byte) 0xFF, (byte) 0xD9}));
+    }
+
+    @Test
+    void progressiveIsUnsupportedButDescribed() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(32, 32, false, 2), 0.8f, 2, 2, 0, true);
+        UnsupportedJpegException e = assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder().decode(jpeg));
+        assertEquals("progressive (SOF2)", e.feature());
+        JpegInfo info = new JpegDecoder().readInfo(jpeg);
+        assertEquals(0xC2, info.sofMarker());
+        assertEquals("4:2:0", info.subsampling());
+        assertFalse(info.isDecodable());
+        assertEquals(32, info.width());
+    }
+
+    @Test
+    void twelveBitPrecisionIsUnsupported() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(16, 16, true, 2), 0.8f, 1, 1, 0, false);
+        for (int i = 2; i + 4 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                jpeg[i + 4] = 12;
+                break;
+            }
+        }
+        UnsupportedJpegException e = assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder().decode(jpeg));
+        assertEquals("12-bit precision", e.feature());
+    }
+
+    @Test
+    void bitFlipsNeverCrash() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(48, 40, false, 9), 0.85f, 2, 1, 3, false);
+        java.util.Random rnd = new java.util.Random(11);
+        for (int n = 0; n < 400; n++) {
+            byte[] bad = jpeg.clone();
+            for (int k = 0; k < 1 + rnd.nextInt(4); k++) {
+                bad[rnd.nextInt(bad.length)] ^= (byte) (1 << rnd.nextInt(8));
+            }
+            try {
+                new JpegDecoder().decode(bad);
+            } catch (JpegException expected) {
+                // fine
+            } catch (RuntimeException e) {
+                fail("flip set " + n + ": " + e, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.jpegmt.core.internal;
+
+import org.jpegmt.core.InvalidJpegException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class HuffmanTableTest {
+    /** Packs (code, length) pairs MSB first, pads with 1-bits, stuffs FF bytes. */
+    static byte[] pack(int... codeLen) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long acc = 0;
+        int n = 0;
+        for (int i = 0; i < codeLen.length; i += 2) {
+            acc = (acc << codeLen[i + 1]) | codeLen[i];
+            n += codeLen[i + 1];
+            while (n >= 8) {
+                int b = (int) (acc >>> (n - 8)) & 0xFF;
+                out.write(b);
+                if (b == 0xFF) {
+                    out.write(0);
+                }
+                n -= 8;
+            }
+        }
+        if (n > 0) {
+            int b = (int) ((acc << (8 - n)) | ((1 << (8 - n)) - 1)) & 0xFF;
+            out.write(b);
+            if (b == 0xFF) {
+                out.write(0);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static BitReader reader(byte[] d) {
+        BitReader br = new BitReader(d);
+        br.reset(0, d.length);
+        br.fill();
+        return br;
+    }
+
+    @Test
+    void decodesEveryAnnexKCodeIncludingSixteenBitOnes() throws Exception {
+        HuffmanSpec spec = StandardTables.AC_LUMINANCE;
+        HuffmanTable t = HuffmanTable.build(spec, false, 0);
+        int[] codes = spec.codes();
+        int[] lens = spec.codeLengths();
+        int[] pairs = new int[codes.length * 2];
+        for (int i = 0; i < codes.length; i++) {
+            pairs[2 * i] = codes[i];
+            pairs[2 * i + 1] = lens[i];
+        }
+        BitReader br = reader(pack(pairs));
+        for (int i = 0; i < codes.length; i++) {
+            if (br.bits < 32) {
+                br.fill();
+            }
+            assertEquals(spec.symbol(i), br.decode(t), "code " + i + " of length " + lens[i]);
+        }
+        assertEquals(0, br.badCodes);
+    }
+
+    @Test
+    void combinedAcEntryGivesRunSizeAndValue() throws Exception {
+        HuffmanTable t = HuffmanTable.build(StandardTables.AC_LUMINANCE, false, 0);
+        // AC luminance: symbol 0x01 has code 00 (2 bits); extra bit 0 -> value -1.
+        int e = t.acFast[0b000_000000 << (HuffmanTable.AC_LOOKAHEAD - 9)];
+        assertEquals(3, e & 31);
+        assertEquals(-1, e >> 16);
+        assertEquals(0, (e >> 8) & 15);
+        // EOB is 1010.
+        int eob = t.acFast[0b1010_00000 << (HuffmanTable.AC_LOOKAHEAD - 9)];
+        assertEquals(0x80, eob & 0x80);
+        assertEquals(4, eob & 31);
+    }
+
+    @Test
+    void badCodeConsumesSeventeenBitsAndGivesSymbolZero() throws Exception {
+        HuffmanTable t = HuffmanTable.build(StandardTables.DC_LUMINANCE, true, 0);
+        // DC luminance codes are at most 9 bits long; all ones is not a code.
+        BitReader br = reader(new byte[] {(byte) 0xFF, 0, (byte) 0xFF, 0, (byte) 0xFF, 0, 0x12, 0x34, 0x56, 0x78});
+        assertEquals(0, br.decode(t));
+        assertEquals(1, br.badCodes);
+        assertEquals(0b1111111, br.take(7)); // 24 - 17 ones left
+    }
+
+    @Test
+    void tablesLibjpegRefusesAreRefused() {
+        // two 1-bit codes: the second is all ones
+        HuffmanSpec allOnes = new HuffmanSpec(new int[] {2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, new int[] {1, 2});
+        assertThrows(InvalidJpegException.class, () -> HuffmanTable.build(allOnes, false, 0));
+        HuffmanSpec bigDc = new HuffmanSpec(new int[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, new int[] {16});
+        assertThrows(InvalidJpegException.class, () -> HuffmanTable.build(bigDc, true, 0));
+    }
+
+    @Test
+    void extendFollowsF12() {
+        assertEquals(-1, HuffmanTable.extend(0, 1));
+        assertEquals(1, HuffmanTable.extend(1, 1));
+        assertEquals(-3, HuffmanTable.extend(0, 2));
+        assertEquals(2, HuffmanTable.extend(2, 2));
+        assertEquals(-2047, HuffmanTable.extend(0, 11));
+        assertEquals(1024, HuffmanTable.extend(1024, 11));
+    }
+}
