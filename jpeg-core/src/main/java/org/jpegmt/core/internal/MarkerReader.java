@@ -12,10 +12,6 @@ import org.jpegmt.core.UnsupportedJpegException;
  * segment, the value and the byte offset in the message.
  */
 final class MarkerReader {
-    static final int SOI = 0xD8;
-    static final int EOI = 0xD9;
-    static final int SOS = 0xDA;
-    static final int RST0 = 0xD0;
     /**
      * Most markers the reader handles in one file outside entropy-coded data (tables, APPn,
      * COM, scan headers, stray RSTn...). Real files use a few dozen; the cap bounds the work a
@@ -40,8 +36,8 @@ final class MarkerReader {
     boolean jfif;
     int adobeTransform = -1;
     FrameHeader frame;
-    /** Set once the end of the file was met where a marker was expected (libjpeg's fake EOI). */
-    boolean eofSeen;
+    /** Finds the markers; knows whether the end of the file was met where a marker was expected. */
+    private final MarkerCursor cursor;
     /** Markers handled so far, see {@link #MAX_MARKERS}. */
     private int markerCount;
 
@@ -50,6 +46,12 @@ final class MarkerReader {
         this.options = options;
         this.warn = warn;
         this.infoOnly = infoOnly;
+        this.cursor = new MarkerCursor(data, warn, 0);
+    }
+
+    /** @return true once the end of the file was met where a marker was expected (libjpeg's fake EOI) */
+    boolean eofSeen() {
+        return cursor.eofSeen;
     }
 
     /** @return true if a DQT or DHT segment was read */
@@ -64,7 +66,7 @@ final class MarkerReader {
 
     /** T.81 B.2.1: the file starts with SOI, FF D8, exactly. */
     void readSoi() throws InvalidJpegException {
-        if (d.length < 2 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != SOI) {
+        if (d.length < 2 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != Markers.SOI) {
             throw new InvalidJpegException("not a JPEG file: does not start with FF D8 (SOI)", 0);
         }
         pos = 2;
@@ -84,41 +86,41 @@ final class MarkerReader {
                 throw new InvalidJpegException("more than " + MAX_MARKERS + " marker segments", at);
             }
             switch (m) {
-                case EOI:
+                case Markers.EOI:
                     return null;
-                case SOS:
+                case Markers.SOS:
                     if (infoOnly) {
                         return null;
                     }
                     return readSos(at);
-                case SOI:
+                case Markers.SOI:
                     throw new InvalidJpegException("second SOI marker", at);
-                case 0xC4:
+                case Markers.DHT:
                     readDht(at);
                     break;
-                case 0xDB:
+                case Markers.DQT:
                     readDqt(at);
                     break;
-                case 0xDD:
+                case Markers.DRI:
                     readDri(at);
                     break;
-                case 0xE0:
-                case 0xEE:
+                case Markers.APP0:
+                case Markers.APP14:
                     readApp(m, at);
                     break;
-                case 0xCC: // DAC: arithmetic conditioning, irrelevant to Huffman files
-                case 0xDC: // DNL
-                case 0xFE: // COM
+                case Markers.DAC: // arithmetic conditioning, irrelevant to Huffman files
+                case Markers.DNL:
+                case Markers.COM:
                     skipSegment(m, at);
                     break;
-                case 0x01: // TEM and stray RSTn carry no length; libjpeg ignores them
-                case 0xD0: case 0xD1: case 0xD2: case 0xD3:
-                case 0xD4: case 0xD5: case 0xD6: case 0xD7:
+                case Markers.TEM: // TEM and stray RSTn carry no length; libjpeg ignores them
+                case Markers.RST0: case Markers.RST0 + 1: case Markers.RST0 + 2: case Markers.RST0 + 3:
+                case Markers.RST0 + 4: case Markers.RST0 + 5: case Markers.RST0 + 6: case Markers.RST7:
                     break;
                 default:
-                    if (m >= 0xE1 && m <= 0xEF) {
+                    if (Markers.isApp(m)) {
                         skipSegment(m, at);
-                    } else if (m >= 0xC0 && m <= 0xCF && m != 0xC8) {
+                    } else if (m >= Markers.SOF0 && m <= 0xCF && m != Markers.JPG) {
                         readSof(m, at);
                     } else {
                         throw new InvalidJpegException(String.format("unknown marker 0xFF%02X", m), at);
@@ -128,53 +130,16 @@ final class MarkerReader {
     }
 
     /**
-     * Finds the next marker from {@link #pos} as libjpeg's {@code next_marker} does: bytes
-     * that are not FF, and FF 00 pairs, are skipped with a warning; FF fill bytes are skipped
-     * silently. At the end of the data returns EOI, with a warning (libjpeg inserts a fake EOI).
+     * Finds the next marker from {@link #pos} as libjpeg's {@code next_marker} does
+     * ({@link MarkerCursor}).
      *
      * @return the marker code; {@link #pos} is after it
      */
     int nextMarker() throws InvalidJpegException {
-        return nextMarker(0, pos);
-    }
-
-    /**
-     * As {@link #nextMarker()}, after {@code discardedBefore} junk bytes already skipped (libjpeg
-     * adds the whole bytes left in the bit buffer at the end of a segment to its count).
-     *
-     * @param reportAt offset the warning gives for the first junk byte
-     */
-    int nextMarker(int discardedBefore, int reportAt) throws InvalidJpegException {
-        int start = reportAt;
-        int discarded = discardedBefore;
-        int p = pos;
-        for (;;) {
-            while (p < d.length && d[p] != (byte) 0xFF) {
-                p++;
-                discarded++;
-            }
-            while (p < d.length && d[p] == (byte) 0xFF) {
-                p++;
-            }
-            if (p >= d.length) {
-                pos = d.length;
-                if (!eofSeen) {
-                    eofSeen = true;
-                    warn.warn("Premature end of JPEG file", d.length);
-                }
-                return EOI;
-            }
-            int c = d[p] & 0xFF;
-            p++;
-            if (c != 0) {
-                pos = p;
-                if (discarded > 0) {
-                    warn.warn(Warnings.extraneous(discarded, c), start);
-                }
-                return c;
-            }
-            discarded += 2;
-        }
+        cursor.pos = pos;
+        int m = cursor.next();
+        pos = cursor.pos;
+        return m;
     }
 
     private int u8(int at) {
@@ -217,7 +182,7 @@ final class MarkerReader {
         pos += 2;
         if (pos + n > d.length) {
             warn.warn("Premature end of JPEG file", d.length);
-            eofSeen = true;
+            cursor.eofSeen = true;
             return d.length - pos;
         }
         return n;
@@ -232,10 +197,10 @@ final class MarkerReader {
     private void readApp(int marker, int at) throws InvalidJpegException {
         int n = lenientLength(marker, at);
         int p = pos;
-        if (marker == 0xE0 && n >= 14 && u8(p) == 'J' && u8(p + 1) == 'F' && u8(p + 2) == 'I'
+        if (marker == Markers.APP0 && n >= 14 && u8(p) == 'J' && u8(p + 1) == 'F' && u8(p + 2) == 'I'
                 && u8(p + 3) == 'F' && u8(p + 4) == 0) {
             jfif = true;
-        } else if (marker == 0xEE && n >= 12 && u8(p) == 'A' && u8(p + 1) == 'd' && u8(p + 2) == 'o'
+        } else if (marker == Markers.APP14 && n >= 12 && u8(p) == 'A' && u8(p + 1) == 'd' && u8(p + 2) == 'o'
                 && u8(p + 3) == 'b' && u8(p + 4) == 'e') {
             adobeTransform = u8(p + 11);
         }
@@ -244,7 +209,7 @@ final class MarkerReader {
 
     /** B.2.4.4 define restart interval: length must be 4. */
     private void readDri(int at) throws InvalidJpegException {
-        int n = segmentLength(0xDD, at);
+        int n = segmentLength(Markers.DRI, at);
         if (n != 2) {
             throw new InvalidJpegException("DRI segment length " + (n + 2) + ", must be 4", at);
         }
@@ -254,7 +219,7 @@ final class MarkerReader {
 
     /** B.2.4.1 define quantisation tables: Pq 0 (8-bit) or 1 (16-bit), Tq 0..3, zig-zag order. */
     private void readDqt(int at) throws InvalidJpegException {
-        int n = segmentLength(0xDB, at);
+        int n = segmentLength(Markers.DQT, at);
         int end = pos + n;
         if (infoOnly) {
             pos = end;
@@ -288,7 +253,7 @@ final class MarkerReader {
 
     /** B.2.4.2 define Huffman tables: Tc 0/1, Th 0..3, BITS then HUFFVAL. */
     private void readDht(int at) throws InvalidJpegException {
-        int n = segmentLength(0xC4, at);
+        int n = segmentLength(Markers.DHT, at);
         int end = pos + n;
         if (infoOnly) {
             pos = end;
@@ -338,7 +303,7 @@ final class MarkerReader {
         if (frame != null) {
             throw new InvalidJpegException("second frame header (SOF) in a sequential file", at);
         }
-        if (!infoOnly && marker != 0xC0 && marker != 0xC1) {
+        if (!infoOnly && marker != Markers.SOF0 && marker != Markers.SOF1) {
             throw new UnsupportedJpegException(SofTypes.describe(marker), at);
         }
         int n = segmentLength(marker, at);
@@ -364,58 +329,7 @@ final class MarkerReader {
         pos += n;
         frame = new FrameHeader(marker, precision, height, width, comps);
         if (!infoOnly) {
-            checkDecodable(at);
-        }
-    }
-
-    /** The limits and features of this decoder, checked before anything is allocated. */
-    private void checkDecodable(int at) throws JpegException {
-        FrameHeader f = frame;
-        if (f.precision() != 8) {
-            throw new UnsupportedJpegException(f.precision() + "-bit precision", at);
-        }
-        int nf = f.count();
-        if (nf != 1 && nf != 3 && nf != 4) {
-            throw new UnsupportedJpegException(nf + "-component images", at);
-        }
-        for (FrameHeader.Component c : f.components()) {
-            if (c.h() < 1 || c.h() > 4 || c.v() < 1 || c.v() > 4) {
-                throw new InvalidJpegException("SOF: sampling factors " + c.h() + "x" + c.v()
-                        + " of component " + c.id() + " are outside 1..4", at);
-            }
-        }
-        int hmax = f.hmax();
-        int vmax = f.vmax();
-        for (FrameHeader.Component c : f.components()) {
-            if (hmax % c.h() != 0 || vmax % c.v() != 0) {
-                throw new UnsupportedJpegException("non-integral sampling ratio (" + f.width() + "x"
-                        + f.height() + ", factors " + c.h() + "x" + c.v() + " of " + hmax + "x" + vmax + ")", at);
-            }
-        }
-        if (f.width() > 65500 || f.height() > 65500) {
-            throw new UnsupportedJpegException("image dimension over 65500 pixels (" + f.width() + "x"
-                    + f.height() + ")", at);
-        }
-        long pixels = (long) f.width() * f.height();
-        if (pixels > options.maxPixels()) {
-            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
-                    + " pixels, over the limit of " + options.maxPixels() + " (DecoderOptions.maxPixels)", at);
-        }
-        // Planes (whole MCUs, one byte per sample) plus the output image, in long arithmetic.
-        long largest = pixels * (nf == 1 ? 1 : nf == 3 ? 3 : 4);
-        long memory = largest;
-        for (int c = 0; c < nf; c++) {
-            long plane = (long) f.planeWidth(c) * f.planeHeight(c);
-            largest = Math.max(largest, plane);
-            memory += plane;
-        }
-        if (memory > options.maxMemory()) {
-            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " needs " + memory
-                    + " bytes, over the limit of " + options.maxMemory() + " (DecoderOptions.maxMemory)", at);
-        }
-        if (largest > Integer.MAX_VALUE - 8) {
-            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height()
-                    + " needs an array over 2 GiB", at);
+            DecodeLimits.check(frame, options, at);
         }
     }
 
@@ -424,7 +338,7 @@ final class MarkerReader {
         if (frame == null) {
             throw new InvalidJpegException("SOS before any frame header (SOF)", at);
         }
-        int n = segmentLength(SOS, at);
+        int n = segmentLength(Markers.SOS, at);
         int ns = n >= 1 ? u8(pos) : 0;
         if (ns < 1 || ns > 4 || n != 4 + 2 * ns) {
             throw new InvalidJpegException("SOS: bad length " + (n + 2) + " for " + ns + " components", at);

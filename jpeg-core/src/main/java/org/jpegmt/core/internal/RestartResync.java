@@ -1,22 +1,41 @@
 package org.jpegmt.core.internal;
 
 import org.jpegmt.core.JpegException;
-import org.jpegmt.core.InvalidJpegException;
 
 /**
  * What the serial decoder does at a restart boundary and at the end of a scan (T.81 F.2.1.3.1,
  * B.1.1.5): find the marker that should be RSTm, and when it is not, resynchronise as libjpeg
  * does (jdhuff.c process_restart, jdmarker.c read_restart_marker / jpeg_resync_to_restart).
+ * Looks for markers with its own {@link MarkerCursor}, so it never moves the header reader.
  */
 final class RestartResync {
-    private final byte[] data;
-    private final MarkerReader markers;
-    private final Warnings warn;
+    /** What to do with a marker found where RSTm was expected (libjpeg's resync actions). */
+    private enum Action {
+        /** Take it as RSTm: the data between was lost; decode on after it. */
+        ACCEPT,
+        /** Skip it and look for the next marker (an older RSTn, or junk that looks like a marker). */
+        DISCARD,
+        /** Leave it for later (a later RSTn, or another marker): the interval is empty. */
+        KEEP_PENDING
+    }
 
-    RestartResync(byte[] data, MarkerReader markers, Warnings warn) {
+    private final byte[] data;
+    private final Warnings warn;
+    private final MarkerCursor cursor;
+
+    /**
+     * @param eofSeen whether the header reader already met the end of the data (warned once only)
+     */
+    RestartResync(byte[] data, Warnings warn, boolean eofSeen) {
         this.data = data;
-        this.markers = markers;
         this.warn = warn;
+        this.cursor = new MarkerCursor(data, warn, 0);
+        cursor.eofSeen = eofSeen;
+    }
+
+    /** @return true once the end of the data was met where a marker was expected */
+    boolean eofSeen() {
+        return cursor.eofSeen;
     }
 
     /**
@@ -29,44 +48,34 @@ final class RestartResync {
         int marker;
         int after;
         if (br.ended && br.marker < 0) {
-            marker = eof();
+            cursor.endOfData();
+            marker = Markers.EOI;
             after = data.length;
         } else {
-            marker = markerAfter(br, markers, warn);
-            after = markers.pos;
+            marker = markerAfter(br, cursor, warn);
+            after = cursor.pos;
         }
         boolean pending = false;
-        int rstm = MarkerReader.RST0 + m;
-        if (marker != rstm) {
+        if (marker != Markers.RST0 + m) {
             warn.warn("Corrupt JPEG data: found marker " + Warnings.hex(marker) + " instead of RST" + m, after - 1);
             for (;;) {
-                int action;
-                if (marker < 0xC0) {
-                    action = 2;
-                } else if (marker < MarkerReader.RST0 || marker > MarkerReader.RST0 + 7) {
-                    action = 3;
-                } else if (marker == MarkerReader.RST0 + ((m + 1) & 7) || marker == MarkerReader.RST0 + ((m + 2) & 7)) {
-                    action = 3;
-                } else if (marker == MarkerReader.RST0 + ((m - 1) & 7) || marker == MarkerReader.RST0 + ((m - 2) & 7)) {
-                    action = 2;
-                } else {
-                    action = 1;
-                }
-                if (action == 1) {
+                Action action = action(marker, m);
+                if (action == Action.ACCEPT) {
                     break;
                 }
-                if (action == 3) {
+                if (action == Action.KEEP_PENDING) {
                     pending = true;
                     break;
                 }
                 if (after >= data.length) {
-                    marker = eof();
+                    cursor.endOfData();
+                    marker = Markers.EOI;
                     after = data.length;
                     continue;
                 }
-                markers.pos = after;
-                marker = markers.nextMarker();
-                after = markers.pos;
+                cursor.pos = after;
+                marker = cursor.next();
+                after = cursor.pos;
             }
         }
         boolean wasOut = st.outOfData;
@@ -79,26 +88,46 @@ final class RestartResync {
         return after;
     }
 
-    /** The end of the data where a marker was expected: libjpeg warns and inserts EOI. */
-    private int eof() throws InvalidJpegException {
-        if (!markers.eofSeen) {
-            markers.eofSeen = true;
-            warn.warn("Premature end of JPEG file", data.length);
+    /** libjpeg's jpeg_resync_to_restart choice for {@code marker} found where RSTm was expected. */
+    private static Action action(int marker, int m) {
+        if (marker < 0xC0) {
+            return Action.DISCARD; // not a valid marker: junk
         }
-        return MarkerReader.EOI;
+        if (!Markers.isRestart(marker)) {
+            return Action.KEEP_PENDING; // a marker of the file's structure (EOI, SOS, ...)
+        }
+        if (marker == Markers.RST0 + ((m + 1) & 7) || marker == Markers.RST0 + ((m + 2) & 7)) {
+            return Action.KEEP_PENDING; // one or two intervals ahead: the data in between is lost
+        }
+        if (marker == Markers.RST0 + ((m - 1) & 7) || marker == Markers.RST0 + ((m - 2) & 7)) {
+            return Action.DISCARD; // behind: look further
+        }
+        return Action.ACCEPT; // too far off to tell: take it
     }
 
     /** @return offset of the marker after a scan's data (at its FF), or the data length */
     int endOfScan(BitReader br) throws JpegException {
         if (br.ended && br.marker < 0) {
-            eof();
+            cursor.endOfData();
             return data.length;
         }
-        int m = markerAfter(br, markers, warn);
+        int m = markerAfter(br, cursor, warn);
         if (br.ended) {
             return br.markerPos - 1;
         }
-        return m == MarkerReader.EOI && markers.eofSeen ? data.length : markers.pos - 2;
+        return m == Markers.EOI && cursor.eofSeen ? data.length : cursor.pos - 2;
+    }
+
+    /**
+     * The checks at the end of one segment decoded from its known bounds (bands): what the serial
+     * path reports there too, the end of the file, or junk before the marker. Thread-safe.
+     */
+    static void endOfSegment(BitReader br, byte[] data, Warnings warn) throws JpegException {
+        if (br.ended && br.marker < 0) {
+            warn.warn("Premature end of JPEG file", data.length);
+        } else {
+            markerAfter(br, new MarkerCursor(data, warn, 0), warn);
+        }
     }
 
     /**
@@ -108,20 +137,20 @@ final class RestartResync {
      * of a scan, and after each segment of parallel decoding, so all report the same.
      *
      * @param br the reader, after the segment's last MCU; must not have run into the data's end
-     * @param m the marker reader to scan with; its {@code pos} ends up after the marker
+     * @param cursor the cursor to scan with; its {@code pos} ends up after the marker
      * @param warn where warnings go
      * @return the marker code
      */
-    static int markerAfter(BitReader br, MarkerReader m, Warnings warn) throws JpegException {
+    private static int markerAfter(BitReader br, MarkerCursor cursor, Warnings warn) throws JpegException {
         int unused = br.unusedBytes();
         if (br.ended) {
             if (unused > 0) {
                 warn.warn(Warnings.extraneous(unused, br.marker), br.position() - unused);
             }
-            m.pos = br.markerPos + 1;
+            cursor.pos = br.markerPos + 1;
             return br.marker;
         }
-        m.pos = br.position();
-        return m.nextMarker(unused, br.position() - unused);
+        cursor.pos = br.position();
+        return cursor.next(unused, br.position() - unused);
     }
 }

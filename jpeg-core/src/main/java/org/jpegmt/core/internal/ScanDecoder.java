@@ -351,19 +351,6 @@ final class ScanDecoder {
                 throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", at);
             }
         }
-        // Motion-JPEG: missing DHT slots 0 and 1 get the Annex K tables (libjpeg jstdhuff.c).
-        if (markers.dcSpecs[0] == null) {
-            markers.dcSpecs[0] = StandardTables.DC_LUMINANCE;
-        }
-        if (markers.dcSpecs[1] == null) {
-            markers.dcSpecs[1] = StandardTables.DC_CHROMINANCE;
-        }
-        if (markers.acSpecs[0] == null) {
-            markers.acSpecs[0] = StandardTables.AC_LUMINANCE;
-        }
-        if (markers.acSpecs[1] == null) {
-            markers.acSpecs[1] = StandardTables.AC_CHROMINANCE;
-        }
         HuffmanTable[] dc = new HuffmanTable[ns];
         HuffmanTable[] ac = new HuffmanTable[ns];
         int[][] q = new int[ns][];
@@ -383,11 +370,20 @@ final class ScanDecoder {
         return new ScanDecoder(frame, scan.components(), dc, ac, q, warn);
     }
 
+    /**
+     * The Huffman table in a slot. Motion-JPEG files leave out DHT: empty slots 0 and 1 take the
+     * Annex K tables, as libjpeg does (jstdhuff.c); the reader's slots are left as they are.
+     */
     private static HuffmanTable table(HuffmanSpec[] specs, int slot, boolean isDc, long at)
             throws InvalidJpegException {
-        if (slot > 3 || specs[slot] == null) {
+        HuffmanSpec spec = slot > 3 ? null : specs[slot];
+        if (spec == null && slot <= 1) {
+            spec = isDc ? (slot == 0 ? StandardTables.DC_LUMINANCE : StandardTables.DC_CHROMINANCE)
+                    : (slot == 0 ? StandardTables.AC_LUMINANCE : StandardTables.AC_CHROMINANCE);
+        }
+        if (spec == null) {
             throw new InvalidJpegException("Huffman table " + (isDc ? "DC" : "AC") + slot + " was not defined", at);
         }
-        return HuffmanTable.build(specs[slot], isDc, at);
+        return HuffmanTable.build(spec, isDc, at);
     }
 }

@@ -55,11 +55,11 @@ final class SegmentScanner {
             if (c == 0) {
                 continue;
             }
-            if (c < MarkerReader.RST0 || c > MarkerReader.RST0 + 7) {
+            if (c < Markers.RST0 || c > Markers.RST0 + 7) {
                 bounds[2 * seg + 1] = ff;
                 return seg == count - 1 ? bounds : null;
             }
-            if (c != MarkerReader.RST0 + (seg & 7) || seg + 1 >= count) {
+            if (c != Markers.RST0 + (seg & 7) || seg + 1 >= count) {
                 return null;
             }
             bounds[2 * seg + 1] = ff;

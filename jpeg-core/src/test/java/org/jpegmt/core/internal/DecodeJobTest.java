@@ -30,8 +30,8 @@ class DecodeJobTest {
         "99, 61, 1, 1, true, 13",
         "64, 64, 2, 2, false, 10000",
     })
-    void segmentsInAnyOrderEqualTheSerialDecode(int w, int h, int hs, int vs, boolean gray, int restart)
-            throws Exception {
+    void segmentBoundsFindEveryRestartMarkerAndOneBandOfAllSegmentsEqualsTheSerialDecode(int w, int h, int hs,
+            int vs, boolean gray, int restart) throws Exception {
         byte[] jpeg = Fixtures.encode(Fixtures.picture(w, h, gray, 77), 0.85f, hs, vs, restart, false);
         PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
 
@@ -39,7 +39,8 @@ class DecodeJobTest {
         assertTrue(job.singleScan());
         assertEquals(restart, job.restartInterval());
         List<Integer> rst = Fixtures.restartMarkers(jpeg, job.scanDataOffset());
-        int segments = (job.mcuCount() + restart - 1) / restart;
+        int segments = (job.grid().mcuCount() + restart - 1) / restart;
+        assertEquals(segments, job.grid().segments());
         assertEquals(segments - 1, rst.size());
         int eoi = jpeg.length - 2;
         int[] bounds = job.segmentBounds();
@@ -49,13 +50,10 @@ class DecodeJobTest {
             int end = s == segments - 1 ? eoi : rst.get(s);
             assertEquals(start, bounds[2 * s]);
             assertEquals(end, bounds[2 * s + 1]);
-            job.decodeSegment(s, start, end);
         }
-        PixelImage out = job.allocateOutput();
-        int band = job.mcuRowHeight();
-        for (int y = h - h % band; y >= 0; y -= band) {
-            job.convertRows(Math.max(0, y), Math.min(h, y + band), out);
-        }
+        // one band over every segment jumps from segment to segment by these bounds
+        PixelImage out = job.newOutput();
+        job.bands(bounds, out).decode(0, segments);
         assertArrayEquals(serial.data(), out.data());
         assertArrayEquals(Fixtures.imageIoDecode(jpeg).data(), out.data());
     }
@@ -94,26 +92,20 @@ class DecodeJobTest {
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
         int[] bounds = job.segmentBounds();
         int segments = bounds.length / 2;
-        java.util.List<Integer> starts = new java.util.ArrayList<>(List.of(0));
-        for (int s = 1; s < segments; s++) {
-            int row = job.mcuRowOf(s);
-            if (job.startsMcuRow(s) && row - job.mcuRowOf(starts.get(starts.size() - 1)) >= bandRows
-                    && job.mcuRows() - row >= 2) {
-                starts.add(s);
-            }
-        }
+        List<Integer> starts = Fixtures.bandStarts(job.grid(), bandRows, 2);
         assertTrue(starts.size() >= 3, "test needs several bands, got " + starts);
         starts.add(segments);
-        PixelImage out = job.allocateOutput();
+        PixelImage out = job.newOutput();
+        BandDecode bands = job.bands(bounds, out);
         for (int b = starts.size() - 2; b >= 0; b--) {
-            job.decodeBand(bounds, starts.get(b), starts.get(b + 1), out);
+            bands.decode(starts.get(b), starts.get(b + 1));
         }
         for (int b = 1; b < starts.size() - 1; b++) {
-            job.convertBandEdge(starts.get(b), out);
+            bands.convertEdge(starts.get(b));
         }
         assertArrayEquals(serial.data(), out.data());
         // each edge is converted once
-        assertThrows(IllegalStateException.class, () -> job.convertBandEdge(starts.get(1), out));
+        assertThrows(IllegalStateException.class, () -> bands.convertEdge(starts.get(1)));
     }
 
     @org.junit.jupiter.api.Test
@@ -123,16 +115,17 @@ class DecodeJobTest {
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
         int[] bounds = job.segmentBounds();
         assertEquals(16, bounds.length);
-        assertTrue(job.startsMcuRow(2));
-        assertFalse(job.startsMcuRow(3));
-        PixelImage out = job.allocateOutput();
-        assertThrows(IllegalArgumentException.class, () -> job.decodeBand(bounds, 0, 3, out)); // ends inside a row
-        assertThrows(IllegalArgumentException.class, () -> job.decodeBand(bounds, 1, 4, out)); // starts inside a row
-        assertThrows(IllegalArgumentException.class, () -> job.decodeBand(bounds, 0, 2, out)); // one row only
-        assertThrows(IllegalArgumentException.class, () -> job.decodeBand(bounds, 6, 8, out)); // last row alone
-        assertThrows(IllegalArgumentException.class, () -> job.decodeBand(new int[4], 0, 4, out));
-        assertThrows(IllegalStateException.class, () -> job.convertBandEdge(4, out)); // nothing decoded yet
-        job.decodeBand(bounds, 0, 8, out); // one band may be the whole scan, however short
+        assertTrue(job.grid().startsMcuRow(2));
+        assertFalse(job.grid().startsMcuRow(3));
+        PixelImage out = job.newOutput();
+        BandDecode bands = job.bands(bounds, out);
+        assertThrows(IllegalArgumentException.class, () -> bands.decode(0, 3)); // ends inside a row
+        assertThrows(IllegalArgumentException.class, () -> bands.decode(1, 4)); // starts inside a row
+        assertThrows(IllegalArgumentException.class, () -> bands.decode(0, 2)); // one row only
+        assertThrows(IllegalArgumentException.class, () -> bands.decode(6, 8)); // last row alone
+        assertThrows(IllegalArgumentException.class, () -> job.bands(new int[4], out));
+        assertThrows(IllegalStateException.class, () -> bands.convertEdge(4)); // nothing decoded yet
+        bands.decode(0, 8); // one band may be the whole scan, however short
         assertArrayEquals(DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll().data(), out.data());
     }
 
@@ -150,31 +143,34 @@ class DecodeJobTest {
         byte[] jpeg = Fixtures.encode(Fixtures.picture(w, h, gray, 12), 0.85f, hs, vs, restart, false);
         PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
-        int rows = job.mcuRows();
-        int rowHeight = job.mcuRowHeight();
+        PixelImage out = job.newOutput();
+        StagedDecode staged = job.staged(out);
+        int rows = staged.grid().mcuRows();
         java.util.List<Integer> announced = new java.util.ArrayList<>();
         boolean[] done = new boolean[rows];
-        PixelImage out = job.decodeAllStaged(r -> {
+        while (staged.hasNextRow()) {
+            int r = staged.decodeNextRow();
             announced.add(r);
             // keep the most coefficient rows the contract allows, then transform the oldest two
-            // in reverse order: row r + 1 - slots must be done before returning
-            int reuse = r + 1 - DecodeJob.COEFFICIENT_SLOTS;
+            // in reverse order: row r + 1 - slots must be done before the next row is decoded
+            int reuse = r + 1 - StagedDecode.COEFFICIENT_SLOTS;
             for (int k = reuse + 1; k >= reuse; k--) {
                 if (k >= 0 && k <= r && !done[k]) {
-                    job.inverseTransformRow(k);
+                    staged.inverseTransform(k);
                     done[k] = true;
                 }
             }
-        });
+        }
+        staged.finish();
         assertEquals(rows, announced.size());
         for (int r = 0; r < rows; r++) {
             assertEquals(r, announced.get(r));
             if (!done[r]) {
-                job.inverseTransformRow(r);
+                staged.inverseTransform(r);
             }
         }
         for (int r = rows - 1; r >= 0; r--) {
-            job.convertRows(r * rowHeight, Math.min(h, (r + 1) * rowHeight), out);
+            staged.convert(r);
         }
         assertArrayEquals(serial.data(), out.data());
     }

@@ -130,4 +130,21 @@ final class Fixtures {
         }
         return out;
     }
+
+    /**
+     * Band starts for tests of band decoding: segment 0, then every segment that starts an MCU
+     * row at least {@code bandRows} rows after the last start and {@code lastRows} rows before the
+     * end (the caller adds the segment count as the end).
+     */
+    static java.util.List<Integer> bandStarts(McuGrid grid, int bandRows, int lastRows) {
+        java.util.List<Integer> starts = new java.util.ArrayList<>(java.util.List.of(0));
+        for (int s = 1; s < grid.segments(); s++) {
+            int row = grid.rowOfSegment(s);
+            if (grid.startsMcuRow(s) && row - grid.rowOfSegment(starts.get(starts.size() - 1)) >= bandRows
+                    && grid.mcuRows() - row >= lastRows) {
+                starts.add(s);
+            }
+        }
+        return starts;
+    }
 }
