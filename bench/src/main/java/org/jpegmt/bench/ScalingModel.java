@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.jpegmt.core.internal.DecodeJob;
+import org.jpegmt.core.internal.McuGrid;
+import org.jpegmt.core.internal.StagedDecode;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.internal.EncodeJob;
 import org.jpegmt.core.JpegException;
@@ -22,8 +24,9 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  * decode and an encode through jpeg-core's public API: the serial parts (header parsing in
  * {@code DecodeJob.open}, the marker pre-scan {@code segmentBounds}, allocating the output;
  * {@code EncodeJob.create}, the header and the final join), the cost of every entropy-coded
- * segment ({@code decodeSegment}, {@code encodeIntervals}) and of upsampling + colour-converting
- * every MCU row ({@code convertRows}). It then projects the speedup for 1..64 cores in two ways:
+ * segment (decode: the entropy decoding and inverse DCT of the MCU rows it covers, measured row by
+ * row through {@code StagedDecode}; encode: {@code encodeIntervals}) and of upsampling +
+ * colour-converting every MCU row ({@code StagedDecode.convert}). It then projects the speedup for 1..64 cores in two ways:
  * <ul>
  * <li><b>Amdahl</b>: serial + parallel / p;
  * <li><b>schedule simulation</b> of what jpeg-mt does with p threads. Parts follow
@@ -43,14 +46,15 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  *     output bytes written; encode: pixels read and bytes written).
  * </ul>
  * Files without restart markers: decode = the staged pipeline, measured on one core through
- * {@code DecodeJob.decodeAllStaged} (entropy decoding alone, then the inverse DCT of every MCU
+ * {@code StagedDecode} (entropy decoding alone, then the inverse DCT of every MCU
  * row): the caller's entropy decoding is serial, the inverse DCT and conversion are shared by
  * the p threads, so the time is max(entropy, all of it / p) plus the last row's conversion;
  * encode is serial. With one thread jpeg-mt takes the serial path (no
  * pre-scan), which is the model's 1-core time: the sum of the other measured parts.
  *
  * <p>This is a projection, not a measurement: the segment costs are measured by decoding into
- * whole sample planes and the row costs by converting from them, while jpeg-mt's bands convert
+ * whole sample planes (a serial pass, apportioned to segments by the MCUs they cover) and the row
+ * costs by converting from them, while jpeg-mt's bands convert
  * from a ring of three MCU rows that is still in cache, so the per-part costs are somewhat
  * pessimistic on cache; task hand-off (microseconds) and the helpers' start-up are not modelled.
  *
@@ -119,6 +123,7 @@ public final class ScalingModel {
         int[] rowStart; // MCU row each segment starts, or -1 if it starts inside one
         int rows; // MCU rows
         double[] convertRow; // per MCU row
+        double[] decodeRow; // per MCU row: entropy decoding and inverse DCT
         long outputBytes;
         double stagedEntropy; // entropy decoding alone (staged decode, the path without bands)
         double stagedTransform; // every row's inverse DCT from coefficients (staged decode)
@@ -135,70 +140,79 @@ public final class ScalingModel {
             d.open = time(reps, () -> DecodeJob.open(jpeg, o));
             DecodeJob job = DecodeJob.open(jpeg, o);
             d.scan = time(reps, job::segmentBounds);
-            d.alloc = time(reps, () -> PixelImage.allocate(job.info().width(), job.info().height(), job.format()));
-            PixelImage out = job.allocateOutput();
+            d.alloc = time(reps, job::newOutput);
+            PixelImage out = job.newOutput();
             d.outputBytes = out.data().length;
             int[] bounds = job.segmentBounds(); // the pre-scan jpeg-mt itself uses
             if (bounds == null) {
                 throw new IllegalStateException("the workload's restart markers are not clean");
             }
+            McuGrid grid = job.grid();
             int n = bounds.length / 2;
             d.segment = new double[n];
             d.segmentBytes = new long[n];
             d.span = new long[n];
             d.rowStart = new int[n];
-            Arrays.fill(d.segment, Double.MAX_VALUE);
             for (int s = 0; s < n; s++) {
                 d.segmentBytes[s] = bounds[2 * s + 1] - (long) bounds[2 * s];
                 d.span[s] = (s + 1 < n ? bounds[2 * s + 2] : bounds[2 * s + 1]) - (long) bounds[2 * s];
-                d.rowStart[s] = job.startsMcuRow(s) ? job.mcuRowOf(s) : -1;
+                d.rowStart[s] = grid.startsMcuRow(s) ? grid.rowOfSegment(s) : -1;
             }
-            for (int r = -2; r < reps; r++) { // two untimed warm-up passes
-                for (int s = 0; s < n; s++) {
-                    long t0 = System.nanoTime();
-                    job.decodeSegment(s, bounds[2 * s], bounds[2 * s + 1]);
-                    if (r >= 0) {
-                        d.segment[s] = Math.min(d.segment[s], (System.nanoTime() - t0) / 1e6);
-                    }
+            d.rows = grid.mcuRows();
+            d.measureRows(jpeg, o, reps, out);
+            // A segment costs the decoding of the MCUs it covers, row by row.
+            int perRow = grid.mcusPerRow();
+            for (int s = 0; s < n; s++) {
+                for (int m = grid.segmentStart(s); m < grid.segmentEnd(s); ) {
+                    int next = Math.min(grid.segmentEnd(s), grid.rowEnd(m));
+                    d.segment[s] += d.decodeRow[m / perRow] * (next - m) / perRow;
+                    m = next;
                 }
             }
-            int mh = job.mcuRowHeight();
-            int height = out.height();
-            d.rows = job.mcuRows();
-            d.convertRow = new double[d.rows];
-            Arrays.fill(d.convertRow, Double.MAX_VALUE);
-            for (int r = -2; r < reps; r++) {
-                for (int m = 0; m < d.rows; m++) {
-                    long t0 = System.nanoTime();
-                    job.convertRows(Math.min(height, m * mh), Math.min(height, (m + 1) * mh), out);
-                    if (r >= 0) {
-                        d.convertRow[m] = Math.min(d.convertRow[m], (System.nanoTime() - t0) / 1e6);
-                    }
-                }
-            }
-            d.measureStaged(jpeg, o, reps);
             return d;
         }
 
-        /** The staged pipeline's two serial-decode stages (the path jpeg-mt takes when it cannot cut bands). */
-        private void measureStaged(byte[] jpeg, DecoderOptions o, int reps) throws JpegException {
-            stagedEntropy = Double.MAX_VALUE;
-            stagedTransform = Double.MAX_VALUE;
+        /**
+         * Per MCU row, through the staged decode (the path jpeg-mt takes when it cannot cut
+         * bands): the entropy decoding, the inverse DCT into whole planes, and the conversion
+         * from them; the minimum of {@code reps} passes after two untimed ones.
+         */
+        private void measureRows(byte[] jpeg, DecoderOptions o, int reps, PixelImage out) throws JpegException {
+            double[] entropy = new double[rows];
+            double[] transform = new double[rows];
+            convertRow = new double[rows];
+            decodeRow = new double[rows];
+            Arrays.fill(entropy, Double.MAX_VALUE);
+            Arrays.fill(transform, Double.MAX_VALUE);
+            Arrays.fill(convertRow, Double.MAX_VALUE);
             for (int r = -2; r < reps; r++) { // two untimed warm-up passes
-                DecodeJob staged = DecodeJob.open(jpeg, o);
-                staged.allocateOutput();
-                long[] transform = new long[1];
-                long t0 = System.nanoTime();
-                staged.decodeAllStaged(row -> {
-                    long x = System.nanoTime();
-                    staged.inverseTransformRow(row);
-                    transform[0] += System.nanoTime() - x;
-                });
-                double total = (System.nanoTime() - t0) / 1e6;
-                if (r >= 0) {
-                    stagedTransform = Math.min(stagedTransform, transform[0] / 1e6);
-                    stagedEntropy = Math.min(stagedEntropy, total - transform[0] / 1e6);
+                StagedDecode staged = DecodeJob.open(jpeg, o).staged(out);
+                while (staged.hasNextRow()) {
+                    long t0 = System.nanoTime();
+                    int m = staged.decodeNextRow();
+                    long t1 = System.nanoTime();
+                    staged.inverseTransform(m);
+                    long t2 = System.nanoTime();
+                    if (r >= 0) {
+                        entropy[m] = Math.min(entropy[m], (t1 - t0) / 1e6);
+                        transform[m] = Math.min(transform[m], (t2 - t1) / 1e6);
+                    }
                 }
+                staged.finish();
+                for (int m = 0; m < rows; m++) {
+                    long t0 = System.nanoTime();
+                    staged.convert(m);
+                    if (r >= 0) {
+                        convertRow[m] = Math.min(convertRow[m], (System.nanoTime() - t0) / 1e6);
+                    }
+                }
+            }
+            stagedEntropy = 0;
+            stagedTransform = 0;
+            for (int m = 0; m < rows; m++) {
+                stagedEntropy += entropy[m];
+                stagedTransform += transform[m];
+                decodeRow[m] = entropy[m] + transform[m];
             }
         }
 

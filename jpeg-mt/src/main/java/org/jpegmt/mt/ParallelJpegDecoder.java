@@ -3,7 +3,10 @@ package org.jpegmt.mt;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.jpegmt.core.internal.BandDecode;
 import org.jpegmt.core.internal.DecodeJob;
+import org.jpegmt.core.internal.McuGrid;
+import org.jpegmt.core.internal.MultiScanDecode;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegException;
@@ -14,16 +17,16 @@ import org.jpegmt.core.PixelImage;
  * ({@link DecodeJob#segmentBounds()}, overlapped with the zero-filling of the output) finds every
  * {@code RSTn} marker, and consecutive entropy-coded segments are grouped into bands that start
  * on MCU rows and are balanced by their size in bytes. Each band is decoded on one thread by
- * {@link DecodeJob#decodeBand}, which upsamples and colour-converts its MCU rows right behind the
+ * {@link BandDecode#decode}, which upsamples and colour-converts its MCU rows right behind the
  * decoding, in a ring of three MCU rows as the serial decoder does; the two MCU rows around each
  * boundary between bands are converted by whichever of the two bands finishes last
- * ({@link DecodeJob#convertBandEdge}), from rows both kept aside. Fancy upsampling thus reads the
+ * ({@link BandDecode#convertEdge}), from rows both kept aside. Fancy upsampling thus reads the
  * real neighbouring chroma rows, and the result is pixel-identical to {@link JpegDecoder}'s.
  *
  * <p>Files with no restart markers, markers that are missing, extra or out of order, or restart
  * intervals that end on an MCU row too rarely to cut bands take the serial entropy path of
  * jpeg-core, which handles damage exactly as libjpeg does (warnings to the listener, or an
- * exception in strict mode). It is staged ({@link DecodeJob#decodeAllStaged}): the caller only
+ * exception in strict mode). It is staged ({@link DecodeJob#staged}): the caller only
  * entropy-decodes, and the inverse DCT and conversion of each MCU row are shared between the
  * threads. Files with several scans are decoded scan by scan, and converted in parallel row
  * bands at the end.
@@ -99,24 +102,26 @@ public final class ParallelJpegDecoder {
             return job.decodeAll();
         }
         if (!job.singleScan() || job.restartInterval() == 0) {
-            return pipelined(job);
+            return pipelined(job, job.newOutput());
         }
         // The scan for restart markers and the zero-filling of the output (each a few ms on a
         // 20 MP image) overlap; a path that does not use bands still decodes into that output.
         int[][] found = new int[1][];
+        PixelImage[] output = new PixelImage[1];
         TaskRunner.runAll(parallelism.executor, parallelism.helpers(), 2, i -> {
             if (i == 0) {
                 found[0] = job.segmentBounds();
             } else {
-                job.allocateOutput();
+                output[0] = job.newOutput();
             }
         });
         int[] segments = found[0]; // written before runAll returned
+        PixelImage out = output[0];
         int[] bands = bandsFor(job, segments);
         if (bands == null) {
-            return pipelined(job);
+            return pipelined(job, out);
         }
-        PixelImage out = job.allocateOutput();
+        BandDecode decode = job.bands(segments, out);
         int count = bands.length - 1;
         // Boundary b (between bands b - 1 and b) is converted by whichever of the two finishes last.
         AtomicIntegerArray pending = new AtomicIntegerArray(count);
@@ -124,12 +129,12 @@ public final class ParallelJpegDecoder {
             pending.set(b, 2);
         }
         TaskRunner.runAll(parallelism.executor, parallelism.helpers(), count, b -> {
-            job.decodeBand(segments, bands[b], bands[b + 1], out);
+            decode.decode(bands[b], bands[b + 1]);
             if (b > 0 && pending.decrementAndGet(b) == 0) {
-                job.convertBandEdge(bands[b], out);
+                decode.convertEdge(bands[b]);
             }
             if (b + 1 < count && pending.decrementAndGet(b + 1) == 0) {
-                job.convertBandEdge(bands[b + 1], out);
+                decode.convertEdge(bands[b + 1]);
             }
         });
         return out;
@@ -145,7 +150,7 @@ public final class ParallelJpegDecoder {
         if (segments == null || segments.length < 4) {
             return null;
         }
-        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job, segments.length / 2), job.mcuRows());
+        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job.grid(), segments.length / 2), job.grid().mcuRows());
         return bands.length < 3 ? null : bands;
     }
 
@@ -170,10 +175,10 @@ public final class ParallelJpegDecoder {
      * @return per segment, the MCU row it starts (a possible band start), or -1 if it starts
      *     inside an MCU row
      */
-    static int[] rowStarts(DecodeJob job, int n) {
+    static int[] rowStarts(McuGrid grid, int n) {
         int[] rows = new int[n];
         for (int s = 0; s < n; s++) {
-            rows[s] = job.startsMcuRow(s) ? job.mcuRowOf(s) : -1;
+            rows[s] = grid.startsMcuRow(s) ? grid.rowOfSegment(s) : -1;
         }
         return rows;
     }
@@ -183,27 +188,23 @@ public final class ParallelJpegDecoder {
      * each MCU row are shared between the threads while the caller decodes on. Files with several
      * scans are decoded scan by scan into whole planes, then converted in parallel row bands.
      */
-    private PixelImage pipelined(DecodeJob job) throws JpegException {
+    private PixelImage pipelined(DecodeJob job, PixelImage out) throws JpegException {
         if (job.singleScan()) {
-            StagedPipeline staged = new StagedPipeline(job, parallelism.executor, parallelism.helpers());
-            try {
-                return job.decodeAllStaged(staged);
-            } finally {
-                staged.finish(); // the image is complete once the queued rows are done
-            }
+            StagedPipeline.run(job.staged(out), parallelism.executor, parallelism.helpers());
+            return out;
         }
-        job.decodeScans();
-        PixelImage out = job.allocateOutput();
-        int rowHeight = job.mcuRowHeight();
+        MultiScanDecode scans = job.scans();
+        scans.decodeScans();
+        int rowHeight = job.grid().rowHeight();
         int mcuRows = (out.height() + rowHeight - 1) / rowHeight;
         int parts = Math.min(mcuRows, parallelism.threads * 4);
-        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts, b -> job.convertRows(
+        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts, b -> scans.convertRows(
                 mcuRows * b / parts * rowHeight, Math.min(out.height(), mcuRows * (b + 1) / parts * rowHeight), out));
         return out;
     }
 
     /**
-     * Fewest MCU rows in a band. {@link DecodeJob#decodeBand} needs two; four keeps the rows
+     * Fewest MCU rows in a band. {@link BandDecode#decode} needs two; four keeps the rows
      * that bands keep aside for their boundaries (four MCU rows per boundary) within the size of
      * whole planes, which {@link DecoderOptions#maxMemory()} accounts for.
      */

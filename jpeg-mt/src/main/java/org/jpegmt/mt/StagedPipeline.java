@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.jpegmt.core.internal.DecodeJob;
+import org.jpegmt.core.internal.McuGrid;
+import org.jpegmt.core.internal.StagedDecode;
 import org.jpegmt.core.JpegException;
-import org.jpegmt.core.PixelImage;
 
 /**
  * The decode pipeline for single-scan files whose entropy-coded data cannot be split (no
  * restart markers, or damaged ones): the calling thread only entropy-decodes
- * ({@link DecodeJob#decodeAllStaged}), and each MCU row's inverse DCT, followed by the
+ * ({@link StagedDecode#decodeNextRow}), and each MCU row's inverse DCT, followed by the
  * conversion of every output row whose three MCU rows are then transformed, is a task for
  * whichever thread is free: up to {@code helpers} runners on the executor, and the caller itself
  * whenever it would otherwise wait for a coefficient slot. So the two stages share the threads
@@ -23,14 +23,12 @@ import org.jpegmt.core.PixelImage;
  * <p>The caller never waits for a task that has not started: it runs queued tasks itself, and
  * only parks (briefly) while every task it needs is running on a helper.
  */
-final class StagedPipeline implements DecodeJob.CoefficientSink {
-    private final DecodeJob job;
+final class StagedPipeline {
+    private final StagedDecode staged;
+    private final McuGrid grid;
     private final Executor executor;
     private final int helpers;
     private final int rows;
-    private final int rowHeight;
-    private final int height;
-    private final PixelImage out;
     /** MCU rows announced and not yet transformed by anyone. */
     private final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
     private final AtomicIntegerArray transformed;
@@ -39,21 +37,44 @@ final class StagedPipeline implements DecodeJob.CoefficientSink {
     /** Tasks queued or running. */
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** MCU rows entropy-decoded so far (the next row to decode); the calling thread's only. */
+    private int announced;
 
-    StagedPipeline(DecodeJob job, Executor executor, int helpers) {
-        this.job = job;
+    private StagedPipeline(StagedDecode staged, Executor executor, int helpers) {
+        this.staged = staged;
+        this.grid = staged.grid();
         this.executor = executor;
         this.helpers = helpers;
-        this.rows = job.mcuRows();
-        this.rowHeight = job.mcuRowHeight();
-        this.out = job.allocateOutput();
-        this.height = out.height();
+        this.rows = grid.mcuRows();
         this.transformed = new AtomicIntegerArray(rows);
         this.converted = new AtomicIntegerArray(rows);
     }
 
-    @Override
-    public void rowDecoded(int mcuRow) throws JpegException {
+    /**
+     * Decodes the whole scan: entropy decoding on the calling thread, the inverse DCT and
+     * conversion of each MCU row on whichever thread is free. Returns once the image is complete.
+     *
+     * @param staged the staged decode of a single-scan file
+     * @param executor runs the helper tasks
+     * @param helpers most helper tasks at once besides the caller
+     * @throws JpegException as the serial decode (damage in strict mode)
+     */
+    static void run(StagedDecode staged, Executor executor, int helpers) throws JpegException {
+        StagedPipeline p = new StagedPipeline(staged, executor, helpers);
+        try {
+            while (staged.hasNextRow()) {
+                // row r goes into the slot of row r - slots: that row must be transformed first
+                p.awaitTransformed(p.announced - StagedDecode.COEFFICIENT_SLOTS);
+                p.announce(staged.decodeNextRow());
+            }
+            staged.finish();
+        } finally {
+            p.finish(); // the image is complete once the queued rows are done
+        }
+    }
+
+    private void announce(int mcuRow) {
+        announced = mcuRow + 1;
         pending.incrementAndGet();
         queue.add(mcuRow);
         if (active.get() < helpers) {
@@ -64,10 +85,13 @@ final class StagedPipeline implements DecodeJob.CoefficientSink {
                 active.decrementAndGet(); // the caller does the work
             }
         }
-        int reuse = mcuRow + 1 - DecodeJob.COEFFICIENT_SLOTS;
-        if (reuse >= 0) {
+    }
+
+    /** Runs queued tasks on the caller until row {@code r} (if it exists) is transformed. */
+    private void awaitTransformed(int r) throws JpegException {
+        if (r >= 0) {
             int spins = 0;
-            while (transformed.get(reuse) == 0) {
+            while (transformed.get(r) == 0) {
                 if (!runOne()) {
                     checkFailure();
                     // the row is being transformed on a helper: a fraction of a millisecond
@@ -111,19 +135,23 @@ final class StagedPipeline implements DecodeJob.CoefficientSink {
     }
 
     private void transform(int r) {
-        job.inverseTransformRow(r);
+        staged.inverseTransform(r);
         transformed.set(r, 1);
-        // Output rows of MCU row c need rows c - 1 .. c + 1; whoever completes the set converts.
-        for (int c = Math.max(0, r - 1); c <= Math.min(rows - 1, r + 1); c++) {
+        // MCU row c needs rows firstNeeded(c) .. lastNeeded(c); whoever completes the set converts.
+        for (int c = grid.firstNeeded(r); c <= grid.lastNeeded(r); c++) {
             if (ready(c) && converted.compareAndSet(c, 0, 1)) {
-                job.convertRows(c * rowHeight, Math.min(height, (c + 1) * rowHeight), out);
+                staged.convert(c);
             }
         }
     }
 
     private boolean ready(int c) {
-        return (c == 0 || transformed.get(c - 1) != 0) && transformed.get(c) != 0
-                && (c == rows - 1 || transformed.get(c + 1) != 0);
+        for (int k = grid.firstNeeded(c); k <= grid.lastNeeded(c); k++) {
+            if (transformed.get(k) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkFailure() throws JpegException {
@@ -140,10 +168,10 @@ final class StagedPipeline implements DecodeJob.CoefficientSink {
     }
 
     /**
-     * Called by the producer after the scan (or after it failed): runs what is still queued,
-     * waits for the tasks running on helpers, and rethrows a task's failure.
+     * After the scan (or after it failed): runs what is still queued, waits for the tasks running
+     * on helpers, and rethrows a task's failure.
      */
-    void finish() throws JpegException {
+    private void finish() throws JpegException {
         while (runOne()) {
             // the caller helps with the tail
         }
