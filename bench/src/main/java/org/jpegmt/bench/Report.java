@@ -395,7 +395,7 @@ public final class Report {
                 + "every entropy-coded segment and of converting every MCU row. From them, **projected** speedups: "
                 + "Amdahl (serial + parallel / p) and a simulation of jpeg-mt's real schedule (guided parts, each "
                 + "1/(2p) of the work left, down to 1/(32p); decode: the marker pre-scan beside the output allocation, "
-                + "then bands of whole MCU rows balanced by bytes, as `ParallelJpegDecoder.bands`, each decoding and "
+                + "then bands of whole MCU rows balanced by bytes, as `WorkPlan.decodeBands`, each decoding and "
                 + "converting its own rows, the two rows at each band boundary converted by the neighbour that finishes "
                 + "last; encode: strips of whole intervals; tasks claimed in order by p workers), no faster than the "
                 + "memory traffic at the assumed bandwidth. Task "

@@ -18,6 +18,7 @@ import org.jpegmt.core.JpegException;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.mt.ParallelJpegDecoder;
 import org.jpegmt.mt.ParallelJpegEncoder;
+import org.jpegmt.mt.WorkPlan;
 
 /**
  * A scaling model for machines bigger than this one. On one core it measures the parts of a
@@ -29,21 +30,17 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  * colour-converting every MCU row ({@code StagedDecode.convert}). It then projects the speedup for 1..64 cores in two ways:
  * <ul>
  * <li><b>Amdahl</b>: serial + parallel / p;
- * <li><b>schedule simulation</b> of what jpeg-mt does with p threads. Parts follow
- *     {@code Parallelism.cuts()} (guided self-scheduling, {@link #cuts}): cumulative fractions
- *     1 - q^k of the work with q = 1 - 1/(2p), while q^k >= 1/(32p). <i>Decode</i> with restart
- *     markers: the pre-scan and the zero-filling of the output run at the same time on two
- *     threads, then one phase of bands ({@link #bands}, as {@code ParallelJpegDecoder.bands}:
- *     cut where the bytes before a segment reach the next fraction, only at segments that start
- *     an MCU row, every band at least two MCU rows). A band costs its segments' decoding plus
+ * <li><b>schedule simulation</b> of what jpeg-mt does with p threads, with jpeg-mt's own plan
+ *     ({@link WorkPlan}: guided cuts for p threads, decode bands, encode strips). <i>Decode</i>
+ *     with restart markers: the pre-scan and the zero-filling of the output run at the same time
+ *     on two threads, then one phase of bands. A band costs its segments' decoding plus
  *     the conversion of its own MCU rows, which jpeg-mt does right behind the decoding; the two
  *     MCU rows around each boundary between bands are converted by whichever of the two bands
  *     finishes last, and the simulation gives them to that band ({@link #makespan(double[],
- *     double[], int)}). <i>Encode</i> with restart markers: strips ending at interval
- *     round(n * fraction), as {@code ParallelJpegEncoder.split}. Parts are claimed in order by p
- *     workers (greedy list scheduling, as jpeg-mt's task runner), and the parallel phase is no
- *     faster than its memory traffic at {@code --bandwidth} GB/s (decode: entropy bytes read and
- *     output bytes written; encode: pixels read and bytes written).
+ *     double[], int)}). <i>Encode</i> with restart markers: one phase of strips. Parts are
+ *     claimed in order by p workers (greedy list scheduling, as jpeg-mt's task runner), and the
+ *     parallel phase is no faster than its memory traffic at {@code --bandwidth} GB/s (decode:
+ *     entropy bytes read and output bytes written; encode: pixels read and bytes written).
  * </ul>
  * Files without restart markers: decode = the staged pipeline, measured on one core through
  * {@code StagedDecode} (entropy decoding alone, then the inverse DCT of every MCU
@@ -119,7 +116,7 @@ public final class ScalingModel {
         double wholeSerial;
         double[] segment;
         long[] segmentBytes; // entropy-coded bytes of each segment
-        long[] span; // bytes from each segment's start to the next one's (its RSTn marker included)
+        int[] bounds; // segment s is bytes [bounds[2s], bounds[2s+1]) of the file
         int[] rowStart; // MCU row each segment starts, or -1 if it starts inside one
         int rows; // MCU rows
         double[] convertRow; // per MCU row
@@ -149,14 +146,12 @@ public final class ScalingModel {
             }
             McuGrid grid = job.grid();
             int n = bounds.length / 2;
+            d.bounds = bounds;
             d.segment = new double[n];
             d.segmentBytes = new long[n];
-            d.span = new long[n];
-            d.rowStart = new int[n];
+            d.rowStart = grid.rowStarts();
             for (int s = 0; s < n; s++) {
                 d.segmentBytes[s] = bounds[2 * s + 1] - (long) bounds[2 * s];
-                d.span[s] = (s + 1 < n ? bounds[2 * s + 2] : bounds[2 * s + 1]) - (long) bounds[2 * s];
-                d.rowStart[s] = grid.startsMcuRow(s) ? grid.rowOfSegment(s) : -1;
             }
             d.rows = grid.mcuRows();
             d.measureRows(jpeg, o, reps, out);
@@ -246,7 +241,7 @@ public final class ScalingModel {
         }
 
         /**
-         * @param bands band boundaries from {@link ScalingModel#bands}
+         * @param bands band boundaries from {@link WorkPlan#decodeBands}
          * @return {cost, edge}: per band its segments' decoding and the conversion of the MCU rows
          *     it converts itself; per boundary b (between bands b - 1 and b) the conversion of the
          *     two MCU rows around it (edge[0] = 0), as {@code DecodeJob.decodeBand} and
@@ -296,7 +291,7 @@ public final class ScalingModel {
             double serial = serialMs(p);
             double amdahl = p == 1 ? 1 : t1 / (serial + (restarts() ? (segments + convert) / p
                     : stagedEntropy + (stagedTransform + convert) / p)); // 1 thread: the serial path
-            int[] bands = p > 1 && restarts() ? bands(span, cuts(p), rowStart, rows) : null;
+            int[] bands = p > 1 && restarts() ? WorkPlan.decodeBands(bounds, WorkPlan.cuts(p), rowStart, rows) : null;
             double parallel;
             boolean limited = false;
             if (p == 1) {
@@ -394,7 +389,7 @@ public final class ScalingModel {
 
         String project(int p, double bandwidth, String restart) {
             double t1 = serialMs() + intervalsMs();
-            int[] strips = p > 1 ? split(interval.length, cuts(p)) : null;
+            int[] strips = p > 1 ? WorkPlan.encodeStrips(interval.length, WorkPlan.cuts(p)) : null;
             if (strips == null || strips.length < 3) {
                 return String.join("\t", "encode", restart, Integer.toString(p), "1.0000", "1.0000", f(t1), f(serialMs()), "false");
             }
@@ -411,72 +406,6 @@ public final class ScalingModel {
             return String.join("\t", "encode", restart, Integer.toString(p), f(amdahl), f(t1 / sim), f(sim), f(serialMs()),
                     Boolean.toString(bw > m));
         }
-    }
-
-    /**
-     * Where jpeg-mt cuts one image's work for {@code threads} threads, as cumulative fractions:
-     * the formula of {@code org.jpegmt.mt.Parallelism.cuts()} (package-private there, so
-     * repeated here). Each part takes 1/(2 threads) of what is left, until what is left is under
-     * 1/(32 threads); at most 16 threads cuts.
-     */
-    static double[] cuts(int threads) {
-        double q = 1 - 1.0 / (2 * threads);
-        double[] f = new double[16 * threads];
-        int n = 0;
-        for (double left = q; left >= 1.0 / (32 * threads) && n < f.length; left *= q) {
-            f[n++] = 1 - left;
-        }
-        return Arrays.copyOf(f, n);
-    }
-
-    /**
-     * Band boundaries as {@code ParallelJpegDecoder.bands} draws them: a band ends before
-     * segment s when the bytes before s reach the next cut, s starts an MCU row at least
-     * {@link #MIN_BAND_ROWS} rows after the last cut, and at least that many rows remain after it.
-     *
-     * @param span bytes from each segment's start to the next segment's start
-     * @param cuts from {@link #cuts}
-     * @param rowStart MCU row each segment starts, or -1 if it starts inside one
-     * @param rows MCU rows of the scan
-     * @return band boundaries as segment indexes: 0, ..., segment count
-     */
-    /** {@code ParallelJpegDecoder.MIN_BAND_ROWS}: fewest MCU rows in a band. */
-    static final int MIN_BAND_ROWS = 4;
-
-    static int[] bands(long[] span, double[] cuts, int[] rowStart, int rows) {
-        long total = Arrays.stream(span).sum();
-        int[] b = new int[cuts.length + 2];
-        int k = 1;
-        int c = 0;
-        int lastRow = 0;
-        long before = 0;
-        for (int s = 1; s < span.length && c < cuts.length; s++) {
-            before += span[s - 1];
-            int r = rowStart[s];
-            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= MIN_BAND_ROWS && rows - r >= MIN_BAND_ROWS) {
-                b[k++] = s;
-                lastRow = r;
-                while (c < cuts.length && before >= cuts[c] * total) {
-                    c++;
-                }
-            }
-        }
-        b[k++] = span.length;
-        return Arrays.copyOf(b, k);
-    }
-
-    /** Strip boundaries as {@code ParallelJpegEncoder.split}: interval round(n * cut) for each cut, without repeats. */
-    static int[] split(int n, double[] cuts) {
-        int[] b = new int[cuts.length + 2];
-        int k = 1;
-        for (double cut : cuts) {
-            int at = (int) Math.round(n * cut);
-            if (at > b[k - 1] && at < n) {
-                b[k++] = at;
-            }
-        }
-        b[k++] = n;
-        return Arrays.copyOf(b, k);
     }
 
     /** Tasks claimed in index order by whichever of {@code workers} is free first; returns the finish time. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collection;
 import org.jpegmt.core.PixelImage;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,47 +121,9 @@ class BenchSuiteQuickTest {
         assertEquals(4 * 2 * 3 + 1, Files.readAllLines(tmp.resolve("batch-k2.tsv")).size());
     }
 
+    // The plan itself (cuts, bands, strips) is jpeg-mt's WorkPlan, pinned by its WorkPlanTest.
     @Test
-    void cutsFollowGuidedSelfScheduling() {
-        // one thread: halve what is left while it is at least 1/32
-        assertArrayEquals(new double[] {0.5, 0.75, 0.875, 0.9375, 0.96875}, ScalingModel.cuts(1), 1e-12);
-        // two threads: a quarter of what is left (q = 0.75) while it is at least 1/64: 14 cuts, 15 parts
-        double[] two = ScalingModel.cuts(2);
-        assertEquals(14, two.length);
-        assertEquals(0.25, two[0], 1e-12);
-        assertEquals(0.4375, two[1], 1e-12);
-        assertEquals(0.578125, two[2], 1e-12);
-        assertEquals(1 - Math.pow(0.75, 14), two[13], 1e-12);
-        // strips of 10 intervals: round(2.5) = 3, round(4.375) = 4, 5.78 -> 6, 6.84 -> 7, 7.63 -> 8,
-        // 8.22 -> 8 (repeat), 8.67 -> 9, then 9 again and 10 (the end) until the cuts run out
-        assertArrayEquals(new int[] {0, 3, 4, 6, 7, 8, 9, 10}, ScalingModel.split(10, two));
-    }
-
-    @Test
-    void bandsAreBalancedByBytesAndScheduleIsGreedy() {
-        // twenty one-row segments of 10 bytes, two threads (cuts at 50, 87.5, 115.6, 136.7 ... of 200 bytes),
-        // bands of at least four rows: 50 -> cut at 5; 90 passes 87.5 -> cut at 9; 120 is only three rows past
-        // 9, 130 -> cut at 13; 170 would leave three rows
-        int[] oneRow = new int[20];
-        long[] even = new long[20];
-        for (int i = 0; i < 20; i++) {
-            oneRow[i] = i;
-            even[i] = 10;
-        }
-        assertArrayEquals(new int[] {0, 5, 9, 13, 20}, ScalingModel.bands(even, ScalingModel.cuts(2), oneRow, 20));
-        // one thread (cuts at 70, 105, 122.5 ... of 140 bytes): the big first row reaches 70 but row 1 is too
-        // close to the start; row 4 (100 bytes) is the first place four rows from both ends
-        assertArrayEquals(new int[] {0, 4, 8}, ScalingModel.bands(new long[] {70, 10, 10, 10, 10, 10, 10, 10},
-                ScalingModel.cuts(1), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 8));
-        // two segments per MCU row: cuts only where a row starts
-        long[] halves = new long[16];
-        Arrays.fill(halves, 10);
-        int[] halfRows = new int[16];
-        for (int i = 0; i < 16; i++) {
-            halfRows[i] = i % 2 == 0 ? i / 2 : -1;
-        }
-        assertArrayEquals(new int[] {0, 8, 16}, ScalingModel.bands(halves, ScalingModel.cuts(1), halfRows, 8));
-
+    void scheduleIsGreedyAndEachBandEdgeGoesToTheNeighbourThatFinishesLast() {
         assertEquals(5.0, ScalingModel.makespan(new double[] {1, 1, 1, 1, 1}, 1), 1e-9);
         assertEquals(3.0, ScalingModel.makespan(new double[] {1, 1, 1, 1, 1}, 2), 1e-9);
         assertEquals(4.0, ScalingModel.makespan(new double[] {1, 4, 1, 1}, 4), 1e-9);

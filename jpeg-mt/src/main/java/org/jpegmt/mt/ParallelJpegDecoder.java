@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jpegmt.core.internal.BandDecode;
 import org.jpegmt.core.internal.DecodeJob;
-import org.jpegmt.core.internal.McuGrid;
 import org.jpegmt.core.internal.MultiScanDecode;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
@@ -58,7 +57,7 @@ public final class ParallelJpegDecoder {
      * @param threads how many threads may work on one image, including the caller
      */
     public ParallelJpegDecoder(DecoderOptions options, Executor executor, int threads) {
-        this(options, new Parallelism(executor, threads, DEFAULT_PARALLEL_THRESHOLD));
+        this(options, new Parallelism(executor, threads));
     }
 
     private ParallelJpegDecoder(DecoderOptions options, Parallelism parallelism) {
@@ -97,11 +96,11 @@ public final class ParallelJpegDecoder {
      */
     public PixelImage decode(byte[] jpeg) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, options);
-        long pixels = (long) job.info().width() * job.info().height();
-        if (!parallelism.split(pixels)) {
+        Path path = path(job);
+        if (path == Path.SERIAL) {
             return job.decodeAll();
         }
-        if (!job.singleScan() || job.restartInterval() == 0) {
+        if (path == Path.STAGED) {
             return pipelined(job, job.newOutput());
         }
         // The scan for restart markers and the zero-filling of the output (each a few ms on a
@@ -140,17 +139,36 @@ public final class ParallelJpegDecoder {
         return out;
     }
 
+    /** How {@link #decode} goes about a file, as far as the headers tell. */
+    private enum Path {
+        /** One thread, or an image under the threshold: jpeg-core's serial decoder. */
+        SERIAL,
+        /** Serial entropy decoding, with the inverse DCT and conversion shared ({@link #pipelined}). */
+        STAGED,
+        /** Bands if the restart markers are clean and allow two ({@link #bandsFor}), else staged. */
+        BANDS
+    }
+
+    /** The decision {@link #decode} and {@link #decodesInBands} share, up to the marker pre-scan. */
+    private Path path(DecodeJob job) {
+        if (!parallelism.split((long) job.info().width() * job.info().height())) {
+            return Path.SERIAL;
+        }
+        return job.singleScan() && job.restartInterval() != 0 ? Path.BANDS : Path.STAGED;
+    }
+
     /**
      * @param segments {@link DecodeJob#segmentBounds()}
-     * @return the bands to decode in parallel, or null if the file must take the serial entropy
-     *     path: damaged or unusual markers (the serial path resyncs like libjpeg), or too few
-     *     MCU-row boundaries between segments to cut two bands at
+     * @return the bands to decode in parallel ({@link WorkPlan#decodeBands}), or null if the
+     *     file must take the serial entropy path: damaged or unusual markers (the serial path
+     *     resyncs like libjpeg), or too few MCU-row boundaries between segments to cut two bands at
      */
     private int[] bandsFor(DecodeJob job, int[] segments) {
         if (segments == null || segments.length < 4) {
             return null;
         }
-        int[] bands = bands(segments, parallelism.cuts(), rowStarts(job.grid(), segments.length / 2), job.grid().mcuRows());
+        int[] bands = WorkPlan.decodeBands(segments, WorkPlan.cuts(parallelism.threads), job.grid().rowStarts(),
+                job.grid().mcuRows());
         return bands.length < 3 ? null : bands;
     }
 
@@ -166,21 +184,7 @@ public final class ParallelJpegDecoder {
      */
     public boolean decodesInBands(byte[] jpeg) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, options);
-        return parallelism.split((long) job.info().width() * job.info().height()) && job.singleScan()
-                && job.restartInterval() != 0 && bandsFor(job, job.segmentBounds()) != null;
-    }
-
-    /**
-     * @param n segments of the scan
-     * @return per segment, the MCU row it starts (a possible band start), or -1 if it starts
-     *     inside an MCU row
-     */
-    static int[] rowStarts(McuGrid grid, int n) {
-        int[] rows = new int[n];
-        for (int s = 0; s < n; s++) {
-            rows[s] = grid.startsMcuRow(s) ? grid.rowOfSegment(s) : -1;
-        }
-        return rows;
+        return path(job) == Path.BANDS && bandsFor(job, job.segmentBounds()) != null;
     }
 
     /**
@@ -201,47 +205,5 @@ public final class ParallelJpegDecoder {
         TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts, b -> scans.convertRows(
                 mcuRows * b / parts * rowHeight, Math.min(out.height(), mcuRows * (b + 1) / parts * rowHeight), out));
         return out;
-    }
-
-    /**
-     * Fewest MCU rows in a band. {@link BandDecode#decode} needs two; four keeps the rows
-     * that bands keep aside for their boundaries (four MCU rows per boundary) within the size of
-     * whole planes, which {@link DecoderOptions#maxMemory()} accounts for.
-     */
-    static final int MIN_BAND_ROWS = 4;
-
-    /**
-     * Groups consecutive segments into bands at the byte fractions {@code cuts}, each band
-     * starting on an MCU row and covering at least {@link #MIN_BAND_ROWS} MCU rows.
-     *
-     * @param segments {@link DecodeJob#segmentBounds()}: segment i is bytes
-     *     {@code [segments[2i], segments[2i+1])}
-     * @param cuts {@link Parallelism#cuts()}: where bands should end, as fractions of the bytes
-     * @param rowStarts {@link #rowStarts}: the MCU row segment i starts, or -1
-     * @param rows MCU rows of the scan
-     * @return band boundaries as segment indexes, first 0, last the segment count
-     */
-    static int[] bands(int[] segments, double[] cuts, int[] rowStarts, int rows) {
-        int n = segments.length / 2;
-        long total = segments[2 * n - 1] - (long) segments[0];
-        int[] b = new int[cuts.length + 2];
-        int k = 1;
-        int c = 0;
-        int lastRow = 0;
-        for (int s = 1; s < n && c < cuts.length; s++) {
-            long before = segments[2 * s] - (long) segments[0];
-            int r = rowStarts[s];
-            // cut where the bytes before s reach the next cut, on a row start far enough from the
-            // last cut and from the end
-            if (r >= 0 && before >= cuts[c] * total && r - lastRow >= MIN_BAND_ROWS && rows - r >= MIN_BAND_ROWS) {
-                b[k++] = s;
-                lastRow = r;
-                while (c < cuts.length && before >= cuts[c] * total) {
-                    c++;
-                }
-            }
-        }
-        b[k++] = n;
-        return java.util.Arrays.copyOf(b, k);
     }
 }

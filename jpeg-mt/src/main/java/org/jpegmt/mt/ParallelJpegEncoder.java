@@ -47,7 +47,7 @@ public final class ParallelJpegEncoder {
      * @param threads how many threads may work on one image, including the caller
      */
     public ParallelJpegEncoder(EncoderOptions options, Executor executor, int threads) {
-        this(options, new Parallelism(executor, threads, DEFAULT_PARALLEL_THRESHOLD));
+        this(options, new Parallelism(executor, threads));
     }
 
     private ParallelJpegEncoder(EncoderOptions options, Parallelism parallelism) {
@@ -88,7 +88,7 @@ public final class ParallelJpegEncoder {
         if (!parallelism.split((long) image.width() * image.height())) {
             return job.encodeAll();
         }
-        int[] bounds = split(job.intervalCount(), parallelism.cuts());
+        int[] bounds = WorkPlan.encodeStrips(job.intervalCount(), WorkPlan.cuts(parallelism.threads));
         int strips = bounds.length - 1;
         if (strips < 2) {
             return job.encodeAll(); // one restart interval (or none): one segment
@@ -111,24 +111,6 @@ public final class ParallelJpegEncoder {
         EncodeJob coding = job;
         TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
         return join(job.header(), parts, job.trailer());
-    }
-
-    /**
-     * @param n intervals
-     * @param cuts {@link Parallelism#cuts()}
-     * @return strip boundaries: 0, the intervals nearest to each cut (without repeats), n
-     */
-    static int[] split(int n, double[] cuts) {
-        int[] b = new int[cuts.length + 2];
-        int k = 1;
-        for (double f : cuts) {
-            int at = (int) Math.round(n * f);
-            if (at > b[k - 1] && at < n) {
-                b[k++] = at;
-            }
-        }
-        b[k++] = n;
-        return java.util.Arrays.copyOf(b, k);
     }
 
     private static byte[] join(byte[] header, byte[][] parts, byte[] trailer) {

@@ -163,45 +163,6 @@ class ParallelJpegDecoderTest {
         }
     }
 
-    /** Segment i is bytes [12i, 12i + 10): equal sizes, a 2-byte marker between. */
-    private static int[] equalSegments(int n) {
-        int[] b = new int[2 * n];
-        for (int i = 0; i < n; i++) {
-            b[2 * i] = 12 * i;
-            b[2 * i + 1] = 12 * i + 10;
-        }
-        return b;
-    }
-
-    @Test
-    void bandsAreCutAtByteFractionsOnlyAtMcuRowsLeavingFourRowsEach() {
-        assertEquals(4, ParallelJpegDecoder.MIN_BAND_ROWS);
-        int[] oneRowEach = new int[20];
-        for (int i = 0; i < 20; i++) {
-            oneRowEach[i] = i;
-        }
-        double[] quarters = {0.25, 0.5, 0.75};
-        // 238 bytes: cuts where 12 s first reaches 59.5, 119, 178.5
-        assertArrayEquals(new int[] {0, 5, 10, 15, 20}, ParallelJpegDecoder.bands(equalSegments(20), quarters, oneRowEach, 20));
-        // half-row segments: odd ones start inside a row and cannot start a band
-        int[] halfRows = new int[20];
-        for (int i = 0; i < 20; i++) {
-            halfRows[i] = i % 2 == 0 ? i / 2 : -1;
-        }
-        assertArrayEquals(new int[] {0, 10, 20}, ParallelJpegDecoder.bands(equalSegments(20), new double[] {0.5}, halfRows, 10));
-        // seven rows cannot make two bands of four rows
-        assertArrayEquals(new int[] {0, 7}, ParallelJpegDecoder.bands(equalSegments(7), quarters, oneRowEach, 7));
-        // many cuts: never a band under four rows, the last one included
-        double[] many = new double[63];
-        for (int i = 0; i < many.length; i++) {
-            many[i] = (i + 1) / 64.0;
-        }
-        assertArrayEquals(new int[] {0, 4, 8, 12, 16, 20}, ParallelJpegDecoder.bands(equalSegments(20), many, oneRowEach, 20));
-        assertArrayEquals(new int[] {0, 4, 8, 12, 18}, ParallelJpegDecoder.bands(equalSegments(18), many, oneRowEach, 18));
-        // segments of eight rows each
-        assertArrayEquals(new int[] {0, 2, 4}, ParallelJpegDecoder.bands(equalSegments(4), new double[] {0.5}, new int[] {0, 8, 16, 24}, 30));
-    }
-
     @Test
     void decodesInBandsTellsWhichPathDecodeTakes() throws Exception {
         PixelImage img = MtTestImages.make(400, 400, PixelFormat.RGB, 4); // 160 000 px, 25 MCU rows at 4:2:0

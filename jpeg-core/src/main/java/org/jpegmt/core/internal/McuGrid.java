@@ -31,7 +31,11 @@ public final class McuGrid {
      * @param rowHeight output rows one MCU row covers
      * @param height output rows of the image
      */
-    McuGrid(int mcusPerRow, int mcuRows, int restartInterval, int rowHeight, int height) {
+    public McuGrid(int mcusPerRow, int mcuRows, int restartInterval, int rowHeight, int height) {
+        if (mcusPerRow < 1 || mcuRows < 1 || restartInterval < 0 || rowHeight < 1 || height < 1) {
+            throw new IllegalArgumentException("bad MCU grid: " + mcusPerRow + " x " + mcuRows + " MCUs, interval "
+                    + restartInterval + ", rows of " + rowHeight + " of " + height);
+        }
         this.mcusPerRow = mcusPerRow;
         this.mcuRows = mcuRows;
         int count = mcusPerRow * mcuRows;
@@ -99,6 +103,18 @@ public final class McuGrid {
     /** @return the MCU row in which segment {@code s} starts ({@link #mcuRows()} for s = segments) */
     public int rowOfSegment(int s) {
         return s >= segments ? mcuRows : (int) ((long) s * interval / mcusPerRow);
+    }
+
+    /**
+     * @return per segment, the MCU row it starts (where a band may start), or -1 if it starts
+     *     inside an MCU row
+     */
+    public int[] rowStarts() {
+        int[] rows = new int[segments];
+        for (int s = 0; s < segments; s++) {
+            rows[s] = startsMcuRow(s) ? rowOfSegment(s) : -1;
+        }
+        return rows;
     }
 
     /** @return the end (exclusive) of the MCU row that holds MCU {@code mcu} */
