@@ -45,6 +45,10 @@ public final class BenchMain {
         if (!interleaved.isEmpty()) {
             System.out.println(interleaved);
         }
+        String versions = versionReport(results);
+        if (!versions.isEmpty()) {
+            System.out.println(versions);
+        }
     }
 
     /**
@@ -53,14 +57,32 @@ public final class BenchMain {
      * median speed in MP/s. Empty if no result has those secondary results.
      */
     static String interleavedReport(Collection<RunResult> results) {
+        return pairsReport(results, "oneThreadNs", "kThreadsNs", "Interleaved pairs (1 thread and k threads alternate"
+                + " within each invocation; speedup = per-iteration time with 1 thread / time with k threads):\n\n"
+                + "| benchmark | params | MP/s, 1 thread | MP/s, k threads | speedup (median) | min .. max | iterations |\n");
+    }
+
+    /**
+     * The ratios of {@link VersionAbBenchmark}: per measurement iteration, {@code oldNs / newNs}
+     * (above 1: this build is faster); the median and min..max, and each side's median MP/s.
+     * Empty if no result has those secondary results.
+     */
+    static String versionReport(Collection<RunResult> results) {
+        return pairsReport(results, "oldNs", "newNs", "Old build against this one, interleaved within each invocation"
+                + " (ratio = per-iteration time of the old build / time of this build; above 1: faster now):\n\n"
+                + "| benchmark | params | MP/s, old | MP/s, new | new vs old (median) | min .. max | iterations |\n");
+    }
+
+    /** The table of paired secondary results {@code first}, {@code second} and {@code pairs}. */
+    private static String pairsReport(Collection<RunResult> results, String first, String second, String header) {
         StringBuilder sb = new StringBuilder();
         for (RunResult r : results) {
             List<double[]> its = new ArrayList<>();
             for (BenchmarkResult b : r.getBenchmarkResults()) {
                 for (IterationResult it : b.getIterationResults()) {
                     Map<String, org.openjdk.jmh.results.Result> sec = it.getSecondaryResults();
-                    if (sec.containsKey("oneThreadNs") && sec.containsKey("kThreadsNs") && sec.containsKey("pairs")) {
-                        its.add(new double[] {sec.get("oneThreadNs").getScore(), sec.get("kThreadsNs").getScore(),
+                    if (sec.containsKey(first) && sec.containsKey(second) && sec.containsKey("pairs")) {
+                        its.add(new double[] {sec.get(first).getScore(), sec.get(second).getScore(),
                                 sec.get("pairs").getScore()});
                     }
                 }
@@ -69,12 +91,10 @@ public final class BenchMain {
                 continue;
             }
             if (sb.length() == 0) {
-                sb.append("Interleaved pairs (1 thread and k threads alternate within each invocation; speedup = per-iteration"
-                        + " time with 1 thread / time with k threads):\n\n| benchmark | params | MP/s, 1 thread | MP/s, k threads"
-                        + " | speedup (median) | min .. max | iterations |\n|---|---|---|---|---|---|---|\n");
+                sb.append(header).append("|---|---|---|---|---|---|---|\n");
             }
             double[] s = interleavedSummary(its, megapixels(r.getParams().getParam("image")));
-            sb.append("| ").append(shortName(r.getParams().getBenchmark())).append(" | ").append(paramsOf(r))
+            sb.append("| ").append(shortName(r.getParams().getBenchmark())).append(" | ").append(paramsOf(r, "oldJar"))
                     .append(" | ").append(fmt(s[0])).append(" | ").append(fmt(s[1]))
                     .append(String.format(Locale.ROOT, " | **%.2fx** | %.2fx .. %.2fx | %d |%n", s[2], s[3], s[4], its.size()));
         }
