@@ -20,9 +20,9 @@ final class RowConverter {
     private final int colorMode;
     private final PixelFormat format;
     private final int[] method;
-    private final int[] rv;
+    private final int[] vRatio;
     /** Horizontal ratio Hmax / h of each component. */
-    private final int[] rh;
+    private final int[] hRatio;
     private final int[] dw;
     private final int[] dh;
     private final int upsampledWidth;
@@ -37,19 +37,19 @@ final class RowConverter {
         int hmax = frame.hmax();
         int vmax = frame.vmax();
         method = new int[nc];
-        rv = new int[nc];
-        rh = new int[nc];
+        vRatio = new int[nc];
+        hRatio = new int[nc];
         dw = new int[nc];
         dh = new int[nc];
         int upw = 0;
         for (int c = 0; c < nc; c++) {
             FrameHeader.Component fc = frame.components()[c];
-            rh[c] = hmax / fc.h();
-            rv[c] = vmax / fc.v();
+            hRatio[c] = hmax / fc.h();
+            vRatio[c] = vmax / fc.v();
             dw[c] = frame.dw(c);
             dh[c] = frame.dh(c);
-            method[c] = Upsampler.method(rh[c], rv[c], dw[c]);
-            upw = Math.max(upw, dw[c] * rh[c]);
+            method[c] = Upsampler.method(hRatio[c], vRatio[c], dw[c]);
+            upw = Math.max(upw, dw[c] * hRatio[c]);
         }
         upsampledWidth = upw;
         fused = colorMode == YCC && method[0] == Upsampler.NONE && method[1] == method[2] && dw[1] == dw[2]
@@ -58,11 +58,6 @@ final class RowConverter {
 
     PixelFormat format() {
         return format;
-    }
-
-    /** @return vertical ratio Vmax / v of component c */
-    int rv(int c) {
-        return rv[c];
     }
 
     /** Converts output rows [y0, y1) from the planes into out. */
@@ -146,7 +141,7 @@ final class RowConverter {
                     Upsampler.h2v2(plane, nearOff, farOff, dw[c], cs, tmp);
                 }
             }
-            default -> Upsampler.box(plane, planes.rowOffset(c, y / rv[c]), dw[c], rh[c], tmp);
+            default -> Upsampler.box(plane, planes.rowOffset(c, y / vRatio[c]), dw[c], hRatio[c], tmp);
         }
         src[c] = tmp;
         off[c] = 0;
