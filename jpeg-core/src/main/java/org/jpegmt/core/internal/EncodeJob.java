@@ -4,7 +4,6 @@ import org.jpegmt.core.JpegEncoder;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.PixelFormat;
-import org.jpegmt.core.Subsampling;
 
 import java.util.Objects;
 
@@ -41,144 +40,13 @@ public final class EncodeJob {
     /** The EOI marker that ends every file (T.81 B.2.1). */
     private static final byte[] EOI = {(byte) 0xFF, (byte) MarkerWriter.EOI};
 
-    final PixelImage image;
-    final EncoderOptions options;
-    final int width;
-    final int height;
-    /** Number of components: 1 (grey) or 3 (YCbCr). */
-    final int nc;
-    final int[] h;
-    final int[] v;
-    final int hmax;
-    final int vmax;
-    /** Real blocks per row / column of each component (T.81 A.2; cjpeg's width_in_blocks). */
-    final int[] wib;
-    final int[] hib;
-    /** Rows each component has before it is extended downward by repetition. */
-    final int[] availRows;
-    final int mcusX;
-    final int mcusY;
-    final int total;
-    /** MCUs per restart interval (total when restarts are off). */
-    final int interval;
-    /** Value of the DRI segment, 0 for none. */
-    final int restartInterval;
-    final int intervals;
-    final int[][] quant;
-    /** Per slot: see {@link Fdct#quantizer}. */
-    final long[][] quantizers;
-    final HuffmanSpec[] dcSpec;
-    final HuffmanSpec[] acSpec;
-    final HuffmanEncoder[] dcEnc;
-    final HuffmanEncoder[] acEnc;
-    private final boolean tablesReady;
+    private final EncodeSetup setup;
+    /** Null while optimal tables are asked for and not yet built. */
+    private final EncodeTables tables;
 
-    private EncodeJob(PixelImage image, EncoderOptions options) {
-        this.image = image;
-        this.options = options;
-        this.width = image.width();
-        this.height = image.height();
-        if (width > 65535 || height > 65535) {
-            throw new IllegalArgumentException("JPEG images are at most 65535x65535, got " + width + "x" + height);
-        }
-        boolean grey = image.format() == PixelFormat.GRAY || options.subsampling() == Subsampling.GRAY;
-        nc = grey ? 1 : 3;
-        h = new int[nc];
-        v = new int[nc];
-        java.util.Arrays.fill(h, 1);
-        java.util.Arrays.fill(v, 1);
-        if (!grey) {
-            h[0] = options.subsampling().lumaH();
-            v[0] = options.subsampling().lumaV();
-        }
-        hmax = h[0];
-        vmax = v[0];
-        wib = new int[nc];
-        hib = new int[nc];
-        availRows = new int[nc];
-        for (int c = 0; c < nc; c++) {
-            int dw = ceilDiv(width * h[c], hmax);
-            int dh = ceilDiv(height * v[c], vmax);
-            wib[c] = ceilDiv(dw, 8);
-            hib[c] = ceilDiv(dh, 8);
-            availRows[c] = ceilDiv(height, vmax) * v[c];
-        }
-        if (nc == 1) {
-            // non-interleaved scan: one block per MCU over the component's own block grid
-            mcusX = wib[0];
-            mcusY = hib[0];
-        } else {
-            mcusX = ceilDiv(width, 8 * hmax);
-            mcusY = ceilDiv(height, 8 * vmax);
-        }
-        total = mcusX * mcusY;
-        long n;
-        if (options.restartInterval() == 0) {
-            n = 0;
-        } else if (options.restartUnit() == EncoderOptions.RestartUnit.MCU_ROWS) {
-            n = Math.min(65535L, (long) options.restartInterval() * mcusX);
-        } else {
-            n = options.restartInterval();
-        }
-        restartInterval = (int) n;
-        interval = n == 0 ? total : (int) n;
-        intervals = ceilDiv(total, interval);
-        int slots = nc > 1 ? 2 : 1;
-        quant = new int[slots][];
-        quantizers = new long[slots][];
-        quant[0] = QuantTables.luminance(options.quality());
-        if (slots > 1) {
-            quant[1] = QuantTables.chrominance(options.quality());
-        }
-        for (int t = 0; t < slots; t++) {
-            quantizers[t] = Fdct.quantizer(quant[t]);
-        }
-        dcSpec = new HuffmanSpec[] {StandardTables.DC_LUMINANCE, StandardTables.DC_CHROMINANCE};
-        acSpec = new HuffmanSpec[] {StandardTables.AC_LUMINANCE, StandardTables.AC_CHROMINANCE};
-        dcEnc = encoders(dcSpec);
-        acEnc = encoders(acSpec);
-        tablesReady = !options.optimizeHuffman();
-    }
-
-    /** A copy of {@code base} with other Huffman tables. */
-    private EncodeJob(EncodeJob base, HuffmanSpec[] dc, HuffmanSpec[] ac) {
-        image = base.image;
-        options = base.options;
-        width = base.width;
-        height = base.height;
-        nc = base.nc;
-        h = base.h;
-        v = base.v;
-        hmax = base.hmax;
-        vmax = base.vmax;
-        wib = base.wib;
-        hib = base.hib;
-        availRows = base.availRows;
-        mcusX = base.mcusX;
-        mcusY = base.mcusY;
-        total = base.total;
-        interval = base.interval;
-        restartInterval = base.restartInterval;
-        intervals = base.intervals;
-        quant = base.quant;
-        quantizers = base.quantizers;
-        dcSpec = dc;
-        acSpec = ac;
-        dcEnc = encoders(dc);
-        acEnc = encoders(ac);
-        tablesReady = true;
-    }
-
-    private static HuffmanEncoder[] encoders(HuffmanSpec[] specs) {
-        HuffmanEncoder[] out = new HuffmanEncoder[specs.length];
-        for (int i = 0; i < specs.length; i++) {
-            out[i] = new HuffmanEncoder(specs[i]);
-        }
-        return out;
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+    private EncodeJob(EncodeSetup setup, EncodeTables tables) {
+        this.setup = setup;
+        this.tables = tables;
     }
 
     /**
@@ -197,32 +65,36 @@ public final class EncodeJob {
         if (image.format() == PixelFormat.CMYK) {
             throw new IllegalArgumentException("CMYK input is not supported by the encoder; convert to RGB first");
         }
-        return new EncodeJob(image, options);
+        if (image.width() > 65535 || image.height() > 65535) {
+            throw new IllegalArgumentException("JPEG images are at most 65535x65535, got "
+                    + image.width() + "x" + image.height());
+        }
+        return new EncodeJob(EncodeSetup.of(image, options), options.optimizeHuffman() ? null : EncodeTables.STANDARD);
     }
 
     /** @return number of restart intervals (entropy-coded segments), 1 if restarts are off */
     public int intervalCount() {
-        return intervals;
+        return setup.grid().segments();
     }
 
     /** @return number of MCUs in the scan */
     public int mcuCount() {
-        return total;
+        return setup.grid().mcuCount();
     }
 
     /** @return MCUs per MCU row */
     public int mcusPerRow() {
-        return mcusX;
+        return setup.grid().mcusPerRow();
     }
 
     /** @return MCUs per restart interval (the last one may be shorter); {@link #mcuCount()} without restarts */
     public int intervalMcus() {
-        return interval;
+        return setup.grid().interval();
     }
 
     /** @return true while optimal Huffman tables are asked for and not yet set by {@link #withTables} */
     public boolean needsTables() {
-        return !tablesReady;
+        return tables == null;
     }
 
     /** @return empty counts for {@link #countSymbols} */
@@ -240,7 +112,7 @@ public final class EncodeJob {
      */
     public void countSymbols(int from, int to, SymbolCounts into) {
         checkRange(from, to);
-        new ScanEncoder(this).run(from, to, null, into);
+        new ScanEncoder(setup, null).run(from, to, null, into);
     }
 
     /**
@@ -248,24 +120,13 @@ public final class EncodeJob {
      * @return a job coding with the optimal tables for these counts (T.81 K.2)
      */
     public EncodeJob withTables(SymbolCounts merged) {
-        int slots = quant.length;
-        HuffmanSpec[] dc = new HuffmanSpec[slots];
-        HuffmanSpec[] ac = new HuffmanSpec[slots];
-        for (int t = 0; t < slots; t++) {
-            dc[t] = OptimalHuffman.build(merged.dc[t]);
-            ac[t] = OptimalHuffman.build(merged.ac[t]);
-        }
-        return new EncodeJob(this, dc, ac);
+        return new EncodeJob(setup, EncodeTables.optimal(merged, setup.slots()));
     }
 
     /** @return SOI through SOS: JFIF, quantisation and Huffman tables, frame, restart interval */
     public byte[] header() {
         requireTables();
-        int[] sampling = new int[nc];
-        for (int c = 0; c < nc; c++) {
-            sampling[c] = h[c] << 4 | v[c];
-        }
-        return MarkerWriter.header(width, height, sampling, quant, dcSpec, acSpec, restartInterval);
+        return MarkerWriter.header(setup.frame(), setup.quant(), tables.dc(), tables.ac(), setup.restartInterval());
     }
 
     /**
@@ -291,6 +152,7 @@ public final class EncodeJob {
      */
     public byte[] encodeAll() {
         EncodeJob job = this;
+        int intervals = intervalCount();
         if (job.needsTables()) {
             SymbolCounts counts = newCounts();
             countSymbols(0, intervals, counts);
@@ -311,24 +173,28 @@ public final class EncodeJob {
     /** Serial path: appends intervals [from, to) to {@code w}. */
     void encodeInto(BitWriter w, int from, int to) {
         requireTables();
-        new ScanEncoder(this).run(from, to, w, null);
+        new ScanEncoder(setup, tables).run(from, to, w, null);
     }
 
     /** A first guess of the output size (1 bit per sample, q90 photos need less); the writer grows. */
     int estimate(int from, int to) {
-        long mcus = Math.min((long) to * interval, total) - (long) from * interval;
-        long samples = (long) width * height * (nc == 1 ? 2 : 3) / 2 * mcus / Math.max(1, total);
+        McuGrid grid = setup.grid();
+        FrameHeader frame = setup.frame();
+        long mcus = grid.segmentStart(to) - grid.segmentStart(from);
+        long samples = (long) frame.width() * frame.height() * (frame.count() == 1 ? 2 : 3) / 2 * mcus
+                / Math.max(1, grid.mcuCount());
         return (int) Math.min(1 << 28, samples / 8 + 1024);
     }
 
     private void checkRange(int from, int to) {
+        int intervals = intervalCount();
         if (from < 0 || to > intervals || from > to) {
             throw new IndexOutOfBoundsException("interval range [" + from + ", " + to + ") outside [0, " + intervals + ")");
         }
     }
 
     private void requireTables() {
-        if (!tablesReady) {
+        if (tables == null) {
             throw new IllegalStateException("optimizeHuffman is set: countSymbols and withTables first");
         }
     }

@@ -13,7 +13,8 @@ final class MarkerWriter {
     static final int RST0 = 0xD0;
     private static final int APP0 = 0xE0;
     private static final int DQT = 0xDB;
-    private static final int SOF0 = 0xC0;
+    /** Baseline sequential DCT, the only process the encoder writes (T.81 Table B.1). */
+    static final int SOF0 = 0xC0;
     private static final int DHT = 0xC4;
     private static final int DRI = 0xDD;
     private static final int SOS = 0xDA;
@@ -24,26 +25,24 @@ final class MarkerWriter {
     }
 
     /**
-     * @param width image width 1..65535
-     * @param height image height 1..65535
-     * @param sampling per component {@code h<<4 | v}; component i uses tables of slot
-     *     {@code min(i, 1)}
+     * @param frame the frame: SOF0, 8-bit, 1..65535 x 1..65535; component {@code i} uses the
+     *     quantisation table and both Huffman tables of its slot {@code tq}
      * @param quant quantisation tables per slot, natural order, entries 1..255
      * @param dc DC Huffman tables per slot
      * @param ac AC Huffman tables per slot
      * @param restartInterval MCUs per restart interval, 0 for none
-     * @return SOI through SOS
+     * @return SOI through SOS, one scan of every component
      */
-    static byte[] header(int width, int height, int[] sampling, int[][] quant, HuffmanSpec[] dc,
-            HuffmanSpec[] ac, int restartInterval) {
+    static byte[] header(FrameHeader frame, int[][] quant, HuffmanSpec[] dc, HuffmanSpec[] ac,
+            int restartInterval) {
         MarkerWriter w = new MarkerWriter();
-        int slots = sampling.length > 1 ? 2 : 1;
+        int slots = quant.length;
         w.marker(SOI);
         w.jfif();
         for (int t = 0; t < slots; t++) {
             w.dqt(t, quant[t]);
         }
-        w.sof0(width, height, sampling);
+        w.sof(frame);
         for (int t = 0; t < slots; t++) {
             w.dht(t, false, dc[t]);
             w.dht(t, true, ac[t]);
@@ -53,7 +52,7 @@ final class MarkerWriter {
             w.u16(4);
             w.u16(restartInterval);
         }
-        w.sos(sampling.length);
+        w.sos(frame.components());
         return w.out.toByteArray();
     }
 
@@ -84,18 +83,19 @@ final class MarkerWriter {
         }
     }
 
-    /** T.81 B.2.2: baseline frame, component ids 1, 2, 3. */
-    private void sof0(int width, int height, int[] sampling) {
-        marker(SOF0);
-        u16(8 + 3 * sampling.length);
-        out.write(8);
-        u16(height);
-        u16(width);
-        out.write(sampling.length);
-        for (int i = 0; i < sampling.length; i++) {
-            out.write(i + 1);
-            out.write(sampling[i]);
-            out.write(Math.min(i, 1));
+    /** T.81 B.2.2: the frame's marker, precision, size and components (Ci, Hi Vi, Tqi). */
+    private void sof(FrameHeader frame) {
+        FrameHeader.Component[] comps = frame.components();
+        marker(frame.sof());
+        u16(8 + 3 * comps.length);
+        out.write(frame.precision());
+        u16(frame.height());
+        u16(frame.width());
+        out.write(comps.length);
+        for (FrameHeader.Component c : comps) {
+            out.write(c.id());
+            out.write(c.h() << 4 | c.v());
+            out.write(c.tq());
         }
     }
 
@@ -112,15 +112,14 @@ final class MarkerWriter {
         }
     }
 
-    /** T.81 B.2.3: all components, sequential: Ss=0, Se=63, Ah=Al=0. */
-    private void sos(int components) {
+    /** T.81 B.2.3: one sequential scan of {@code comps}: Ss=0, Se=63, Ah=Al=0; Td = Ta = Tq. */
+    private void sos(FrameHeader.Component[] comps) {
         marker(SOS);
-        u16(6 + 2 * components);
-        out.write(components);
-        for (int i = 0; i < components; i++) {
-            int t = Math.min(i, 1);
-            out.write(i + 1);
-            out.write(t << 4 | t);
+        u16(6 + 2 * comps.length);
+        out.write(comps.length);
+        for (FrameHeader.Component c : comps) {
+            out.write(c.id());
+            out.write(c.tq() << 4 | c.tq());
         }
         out.write(0);
         out.write(63);

@@ -1,6 +1,7 @@
 package org.jpegmt.core.internal;
 
 import org.jpegmt.core.PixelFormat;
+import org.jpegmt.core.PixelImage;
 
 /**
  * The MCU loop of one scan (T.81 F.1.1, A.2): for each MCU row a range of intervals touches,
@@ -14,7 +15,26 @@ import org.jpegmt.core.PixelFormat;
  * block's in the MCU and whose AC terms are zero, so they code as a DC difference of 0 and EOB.
  */
 final class ScanEncoder {
-    private final EncodeJob job;
+    private final PixelImage image;
+    private final McuGrid grid;
+    /** Number of components: 1 (grey) or 3 (YCbCr). */
+    private final int nc;
+    private final int[] h;
+    private final int[] v;
+    private final int hmax;
+    private final int vmax;
+    /** Real blocks per row / column of each component (T.81 A.2; cjpeg's width_in_blocks). */
+    private final int[] wib;
+    private final int[] hib;
+    /** Table slot of each component (its Tq, also its Huffman tables). */
+    private final int[] slot;
+    /** Per component: the quantizer of its slot, see {@link Fdct#quantizer}. */
+    private final long[][] quantizer;
+    /** Per component: the Huffman code tables of its slot; null when only counting. */
+    private final HuffmanEncoder[] dcEnc;
+    private final HuffmanEncoder[] acEnc;
+    /** Chroma rows that come from pixel rows ({@link EncodeSetup#availRows}). */
+    private final int chromaRows;
     private final int fullStride;
     private final int bandRows;
     /** Where the colour converter writes each component: its plane if not subsampled. */
@@ -27,25 +47,56 @@ final class ScanEncoder {
     /** Chroma is downsampled (4:2:2, 4:2:0); luma never is. */
     private final boolean subsampled;
 
-    ScanEncoder(EncodeJob job) {
-        this.job = job;
-        int nc = job.nc;
-        fullStride = job.mcusX * job.hmax * 8;
-        bandRows = job.vmax * 8;
+    /**
+     * @param setup the image, frame, grid and quantisation tables
+     * @param tables the Huffman tables to code with, null to count symbols only
+     */
+    ScanEncoder(EncodeSetup setup, EncodeTables tables) {
+        FrameHeader frame = setup.frame();
+        image = setup.image();
+        grid = setup.grid();
+        nc = frame.count();
+        hmax = frame.hmax();
+        vmax = frame.vmax();
+        h = new int[nc];
+        v = new int[nc];
+        wib = new int[nc];
+        hib = new int[nc];
+        slot = new int[nc];
+        quantizer = new long[nc][];
+        dcEnc = tables == null ? null : new HuffmanEncoder[nc];
+        acEnc = tables == null ? null : new HuffmanEncoder[nc];
+        for (int c = 0; c < nc; c++) {
+            FrameHeader.Component fc = frame.components()[c];
+            h[c] = fc.h();
+            v[c] = fc.v();
+            wib[c] = frame.wib(c);
+            hib[c] = frame.hib(c);
+            slot[c] = fc.tq();
+            quantizer[c] = setup.quantizers()[fc.tq()];
+            if (tables != null) {
+                dcEnc[c] = tables.dcEnc()[fc.tq()];
+                acEnc[c] = tables.acEnc()[fc.tq()];
+            }
+        }
+        chromaRows = nc > 1 ? setup.availRows(1) : 0;
+        // pixel rows of one MCU row, as wide as its MCUs
+        fullStride = grid.mcusPerRow() * hmax * 8;
+        bandRows = grid.rowHeight();
         converted = new byte[nc][];
         planes = new byte[nc][];
         planeStride = new int[nc];
         pred = new int[nc];
         for (int c = 0; c < nc; c++) {
-            if (job.h[c] == job.hmax && job.v[c] == job.vmax) {
+            if (h[c] == hmax && v[c] == vmax) {
                 converted[c] = new byte[fullStride * bandRows];
                 planes[c] = converted[c];
                 planeStride[c] = fullStride;
             } else {
                 // full-resolution rows for one downsampled row only: they stay in L1
-                converted[c] = new byte[fullStride * (job.vmax / job.v[c])];
-                planeStride[c] = job.mcusX * job.h[c] * 8;
-                planes[c] = new byte[planeStride[c] * job.v[c] * 8];
+                converted[c] = new byte[fullStride * (vmax / v[c])];
+                planeStride[c] = frame.planeWidth(c);
+                planes[c] = new byte[planeStride[c] * v[c] * 8];
             }
         }
         subsampled = nc > 1 && planes[1] != converted[1];
@@ -55,23 +106,25 @@ final class ScanEncoder {
      * Codes (into {@code w}) or counts (into {@code counts}) intervals [from, to).
      */
     void run(int from, int to, BitWriter w, SymbolCounts counts) {
-        EncodeJob j = job;
-        int first = from * j.interval;
-        int end = (int) Math.min((long) to * j.interval, j.total);
+        int first = grid.segmentStart(from);
+        int end = grid.segmentStart(to);
         if (first >= end) {
             return;
         }
         int blocksPerMcu = 0;
-        for (int c = 0; c < j.nc; c++) {
-            blocksPerMcu += j.h[c] * j.v[c];
+        for (int c = 0; c < nc; c++) {
+            blocksPerMcu += h[c] * v[c];
         }
+        int interval = grid.interval();
+        int lastInterval = grid.segments() - 1;
+        int mcusX = grid.mcusPerRow();
         int intervalIndex = from;
-        int left = j.interval;
-        int rowFirst = first / j.mcusX;
-        int rowLast = (end - 1) / j.mcusX;
+        int left = interval;
+        int rowFirst = first / mcusX;
+        int rowLast = (end - 1) / mcusX;
         for (int my = rowFirst; my <= rowLast; my++) {
-            int mx0 = my == rowFirst ? first % j.mcusX : 0;
-            int mx1 = my == rowLast ? (end - 1) % j.mcusX + 1 : j.mcusX;
+            int mx0 = my == rowFirst ? first % mcusX : 0;
+            int mx1 = my == rowLast ? (end - 1) % mcusX + 1 : mcusX;
             prepareBand(my, mx0, mx1);
             for (int mx = mx0; mx < mx1; mx++) {
                 if (w != null) {
@@ -82,38 +135,37 @@ final class ScanEncoder {
                     // end of a restart interval: new segment, predictors back to 0
                     if (w != null) {
                         w.padToByte();
-                        if (intervalIndex < j.intervals - 1) {
+                        if (intervalIndex < lastInterval) {
                             w.marker(MarkerWriter.RST0 + (intervalIndex & 7));
                         }
                     }
                     intervalIndex++;
-                    left = j.interval;
+                    left = interval;
                     java.util.Arrays.fill(pred, 0);
                 }
             }
         }
-        if (w != null && left != j.interval) {
+        if (w != null && left != interval) {
             w.padToByte(); // the image's last interval, shorter than the others
         }
     }
 
     private void mcu(int mx, int my, BitWriter w, SymbolCounts counts) {
-        EncodeJob j = job;
-        for (int c = 0; c < j.nc; c++) {
-            int hc = j.h[c];
-            int vc = j.v[c];
-            int slot = c == 0 ? 0 : 1;
-            long[] quantizer = j.quantizers[slot];
+        for (int c = 0; c < nc; c++) {
+            int hc = h[c];
+            int vc = v[c];
+            int wc = wib[c];
+            long[] q = quantizer[c];
             byte[] plane = planes[c];
             int stride = planeStride[c];
             for (int by = 0; by < vc; by++) {
-                boolean rowReal = my * vc + by < j.hib[c];
+                boolean rowReal = my * vc + by < hib[c];
                 for (int bx = 0; bx < hc; bx++) {
                     int blockX = mx * hc + bx;
                     int diff;
                     long mask;
-                    if (rowReal && blockX < j.wib[c]) {
-                        mask = Fdct.forwardQuantize(plane, by * 8 * stride + blockX * 8, stride, ws, quantizer, zz);
+                    if (rowReal && blockX < wc) {
+                        mask = Fdct.forwardQuantize(plane, by * 8 * stride + blockX * 8, stride, ws, q, zz);
                         diff = zz[0] - pred[c];
                         pred[c] = zz[0];
                     } else {
@@ -122,9 +174,9 @@ final class ScanEncoder {
                         mask = 0;
                     }
                     if (w != null) {
-                        HuffmanEncoder.encodeBlock(w, diff, zz, mask, j.dcEnc[slot], j.acEnc[slot]);
+                        HuffmanEncoder.encodeBlock(w, diff, zz, mask, dcEnc[c], acEnc[c]);
                     } else {
-                        SymbolCounts.countBlock(diff, zz, mask, counts.dc[slot], counts.ac[slot]);
+                        SymbolCounts.countBlock(diff, zz, mask, counts.dc[slot[c]], counts.ac[slot[c]]);
                     }
                 }
             }
@@ -137,31 +189,31 @@ final class ScanEncoder {
      * downsampling.
      */
     private void prepareBand(int my, int mx0, int mx1) {
-        EncodeJob j = job;
         int y0 = my * bandRows;
-        int c0 = mx0 * j.hmax * 8;
-        int c1 = mx1 * j.hmax * 8;
+        int c0 = mx0 * hmax * 8;
+        int c1 = mx1 * hmax * 8;
+        int height = image.height();
         if (!subsampled) {
             for (int i = 0; i < bandRows; i++) {
-                convertRow(Math.min(y0 + i, j.height - 1), i * fullStride, i * fullStride, c0, c1, false);
+                convertRow(Math.min(y0 + i, height - 1), i * fullStride, i * fullStride, c0, c1, false);
             }
             return;
         }
         // Chroma row by chroma row: convert the rv pixel rows it is made of (luma straight into
         // its plane, chroma into a small scratch), then downsample at once.
-        int rows = j.v[1] * 8;
-        int rv = j.vmax / j.v[1];
-        int rh = j.hmax / j.h[1];
-        int from = mx0 * j.h[1] * 8;
-        int to = mx1 * j.h[1] * 8;
+        int rows = v[1] * 8;
+        int rv = vmax / v[1];
+        int rh = hmax / h[1];
+        int from = mx0 * h[1] * 8;
+        int to = mx1 * h[1] * 8;
         int stride = planeStride[1];
         int done = 0;
         int prev = -1;
         for (int r = 0; r < rows; r++) {
             // component rows past the downsampled height repeat the last one
-            int cr = Math.min(my * rows + r, j.availRows[1] - 1);
+            int cr = Math.min(my * rows + r, chromaRows - 1);
             if (cr == prev) {
-                for (int c = 1; c < j.nc; c++) {
+                for (int c = 1; c < nc; c++) {
                     System.arraycopy(planes[c], (r - 1) * stride + from, planes[c], r * stride + from, to - from);
                 }
                 continue;
@@ -169,10 +221,10 @@ final class ScanEncoder {
             prev = cr;
             int local = cr * rv - y0;
             for (int k = 0; k < rv; k++) {
-                convertRow(Math.min(y0 + local + k, j.height - 1), (local + k) * fullStride, k * fullStride, c0, c1, false);
+                convertRow(Math.min(y0 + local + k, height - 1), (local + k) * fullStride, k * fullStride, c0, c1, false);
             }
             done = local + rv;
-            for (int c = 1; c < j.nc; c++) {
+            for (int c = 1; c < nc; c++) {
                 if (rh == 2 && rv == 1) {
                     Downsampler.h2v1(converted[c], 0, planes[c], r * stride, from, to);
                 } else if (rh == 2 && rv == 2) {
@@ -184,7 +236,7 @@ final class ScanEncoder {
         }
         // luma rows below the last one chroma needed (bottom edge only)
         for (int i = done; i < bandRows; i++) {
-            convertRow(Math.min(y0 + i, j.height - 1), i * fullStride, 0, c0, c1, true);
+            convertRow(Math.min(y0 + i, height - 1), i * fullStride, 0, c0, c1, true);
         }
     }
 
@@ -194,13 +246,12 @@ final class ScanEncoder {
      * {@code chromaRow}.
      */
     private void convertRow(int sy, int lumaRow, int chromaRow, int c0, int c1, boolean lumaOnly) {
-        EncodeJob j = job;
-        byte[] src = j.image.data();
-        int width = j.width;
+        byte[] src = image.data();
+        int width = image.width();
         int n = Math.min(c1, width) - c0;
-        if (j.image.format() == PixelFormat.GRAY) {
+        if (image.format() == PixelFormat.GRAY) {
             System.arraycopy(src, sy * width + c0, converted[0], lumaRow + c0, n);
-        } else if (j.nc == 1 || lumaOnly) {
+        } else if (nc == 1 || lumaOnly) {
             RgbToYcc.rowToY(src, (sy * width + c0) * 3, n, converted[0], lumaRow + c0);
         } else if (lumaRow == chromaRow) {
             RgbToYcc.rowToYcc(src, (sy * width + c0) * 3, n, converted[0], converted[1], converted[2], lumaRow + c0);
@@ -208,7 +259,7 @@ final class ScanEncoder {
             RgbToYcc.rowToYcc(src, (sy * width + c0) * 3, n, converted[0], lumaRow + c0,
                     converted[1], converted[2], chromaRow + c0);
         }
-        int comps = lumaOnly ? 1 : j.nc;
+        int comps = lumaOnly ? 1 : nc;
         for (int c = 0; c < comps; c++) {
             int base = c == 0 ? lumaRow : chromaRow;
             byte[] row = converted[c];
