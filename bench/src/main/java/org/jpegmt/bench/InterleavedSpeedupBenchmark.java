@@ -2,7 +2,6 @@ package org.jpegmt.bench;
 
 import java.io.IOException;
 import org.jpegmt.core.DecoderOptions;
-import org.jpegmt.core.JpegException;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.mt.ParallelJpegDecoder;
 import org.jpegmt.mt.ParallelJpegEncoder;
@@ -70,38 +69,22 @@ public class InterleavedSpeedupBenchmark extends MatrixBase {
         encoderK = new ParallelJpegEncoder(w.options, threads);
     }
 
-    /** One side of a pair: a whole decode or encode. */
-    @FunctionalInterface
-    interface Side {
-        Object run() throws JpegException;
-    }
-
-    /** Runs both sides, in the order opposite to the previous pair, each timed into the clock. */
-    private static void pair(Clock clock, Blackhole bh, Side one, Side k) throws JpegException {
+    private static void pair(Clock clock, Blackhole bh, InterleavedPair.Side a, InterleavedPair.Side b)
+            throws Throwable {
         clock.pairs++;
         clock.kFirst = !clock.kFirst;
-        if (clock.kFirst) {
-            clock.kThreadsNs += timed(bh, k);
-            clock.oneThreadNs += timed(bh, one);
-        } else {
-            clock.oneThreadNs += timed(bh, one);
-            clock.kThreadsNs += timed(bh, k);
-        }
-    }
-
-    private static long timed(Blackhole bh, Side side) throws JpegException {
-        long t = System.nanoTime();
-        bh.consume(side.run());
-        return System.nanoTime() - t;
+        long[] ns = InterleavedPair.time(bh, clock.kFirst, a, b);
+        clock.oneThreadNs += ns[0];
+        clock.kThreadsNs += ns[1];
     }
 
     @Benchmark
-    public void decode(Clock clock, Blackhole bh) throws JpegException {
+    public void decode(Clock clock, Blackhole bh) throws Throwable {
         pair(clock, bh, () -> decoder1.decode(jpeg), () -> decoderK.decode(jpeg));
     }
 
     @Benchmark
-    public void encode(Clock clock, Blackhole bh) throws JpegException {
+    public void encode(Clock clock, Blackhole bh) throws Throwable {
         pair(clock, bh, () -> encoder1.encode(pixels), () -> encoderK.encode(pixels));
     }
 }

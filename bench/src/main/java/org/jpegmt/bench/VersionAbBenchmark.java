@@ -148,28 +148,13 @@ public class VersionAbBenchmark extends MatrixBase {
         };
     }
 
-    /** One side of a pair: a whole decode or encode. */
-    @FunctionalInterface
-    interface Side {
-        Object run() throws Throwable;
-    }
-
-    private static void pair(Clock clock, Blackhole bh, Side oldSide, Side newSide) throws Throwable {
+    private static void pair(Clock clock, Blackhole bh, InterleavedPair.Side a, InterleavedPair.Side b)
+            throws Throwable {
         clock.pairs++;
         clock.newFirst = !clock.newFirst;
-        if (clock.newFirst) {
-            clock.newNs += timed(bh, newSide);
-            clock.oldNs += timed(bh, oldSide);
-        } else {
-            clock.oldNs += timed(bh, oldSide);
-            clock.newNs += timed(bh, newSide);
-        }
-    }
-
-    private static long timed(Blackhole bh, Side side) throws Throwable {
-        long t = System.nanoTime();
-        bh.consume(side.run());
-        return System.nanoTime() - t;
+        long[] ns = InterleavedPair.time(bh, clock.newFirst, a, b);
+        clock.oldNs += ns[0];
+        clock.newNs += ns[1];
     }
 
     @Benchmark

@@ -165,7 +165,6 @@ final class ScanDecoder {
         int mx0 = first % mcusPerRow;
         int b = mx0 * blocksPerMcu;
         int[] coef = st.coef;
-        int[] natural = ZigZag.NATURAL;
         for (int m = 0; m < count; m++) {
             boolean grey = st.outOfData;
             for (int i = 0; i < n; i++) {

@@ -265,16 +265,9 @@ class CorpusTest {
             if (!job.singleScan() || bounds == null) {
                 continue;
             }
-            List<Integer> starts = Fixtures.bandStarts(job.grid(), 2, 2);
-            starts.add(bounds.length / 2);
+            List<Integer> starts = Fixtures.bandStarts(job.grid(), 2, 2, true);
             PixelImage out = job.newOutput();
-            BandDecode bands = job.bands(bounds, out);
-            for (int b = starts.size() - 2; b >= 0; b--) {
-                bands.decode(starts.get(b), starts.get(b + 1));
-            }
-            for (int b = 1; b < starts.size() - 1; b++) {
-                bands.convertEdge(starts.get(b));
-            }
+            Fixtures.decodeBandsBackwards(job, bounds, starts, out);
             checked++;
             if (starts.size() > 2) {
                 marked++; // cut into two bands or more

@@ -91,18 +91,10 @@ class DecodeJobTest {
         PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
         int[] bounds = job.segmentBounds();
-        int segments = bounds.length / 2;
-        List<Integer> starts = Fixtures.bandStarts(job.grid(), bandRows, 2);
-        assertTrue(starts.size() >= 3, "test needs several bands, got " + starts);
-        starts.add(segments);
+        List<Integer> starts = Fixtures.bandStarts(job.grid(), bandRows, 2, true);
+        assertTrue(starts.size() >= 4, "test needs several bands, got " + starts);
         PixelImage out = job.newOutput();
-        BandDecode bands = job.bands(bounds, out);
-        for (int b = starts.size() - 2; b >= 0; b--) {
-            bands.decode(starts.get(b), starts.get(b + 1));
-        }
-        for (int b = 1; b < starts.size() - 1; b++) {
-            bands.convertEdge(starts.get(b));
-        }
+        BandDecode bands = Fixtures.decodeBandsBackwards(job, bounds, starts, out);
         assertArrayEquals(serial.data(), out.data());
         // each edge is converted once
         assertThrows(IllegalStateException.class, () -> bands.convertEdge(starts.get(1)));

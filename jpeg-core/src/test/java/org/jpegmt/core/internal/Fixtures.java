@@ -137,6 +137,11 @@ final class Fixtures {
      * end (the caller adds the segment count as the end).
      */
     static java.util.List<Integer> bandStarts(McuGrid grid, int bandRows, int lastRows) {
+        return bandStarts(grid, bandRows, lastRows, false);
+    }
+
+    /** As above; with {@code withEnd}, the segment count follows as the end of the last band. */
+    static java.util.List<Integer> bandStarts(McuGrid grid, int bandRows, int lastRows, boolean withEnd) {
         java.util.List<Integer> starts = new java.util.ArrayList<>(java.util.List.of(0));
         for (int s = 1; s < grid.segments(); s++) {
             int row = grid.rowOfSegment(s);
@@ -145,6 +150,27 @@ final class Fixtures {
                 starts.add(s);
             }
         }
+        if (withEnd) {
+            starts.add(grid.segments());
+        }
         return starts;
+    }
+
+    /**
+     * Decodes the bands between consecutive {@code starts} (the last entry ends the last band) in
+     * reverse order, then converts the edges between them.
+     *
+     * @return the band decode, for further checks
+     */
+    static BandDecode decodeBandsBackwards(DecodeJob job, int[] bounds, java.util.List<Integer> starts, PixelImage out)
+            throws java.io.IOException {
+        BandDecode bands = job.bands(bounds, out);
+        for (int b = starts.size() - 2; b >= 0; b--) {
+            bands.decode(starts.get(b), starts.get(b + 1));
+        }
+        for (int b = 1; b < starts.size() - 1; b++) {
+            bands.convertEdge(starts.get(b));
+        }
+        return bands;
     }
 }
