@@ -121,6 +121,7 @@ public final class ScalingModel {
         int rows; // MCU rows
         double[] convertRow; // per MCU row
         double[] decodeRow; // per MCU row: entropy decoding and inverse DCT
+        McuGrid grid; // the scan's MCU grid: which rows a band converts, and its edges
         long outputBytes;
         double stagedEntropy; // entropy decoding alone (staged decode, the path without bands)
         double stagedTransform; // every row's inverse DCT from coefficients (staged decode)
@@ -145,6 +146,7 @@ public final class ScalingModel {
                 throw new IllegalStateException("the workload's restart markers are not clean");
             }
             McuGrid grid = job.grid();
+            d.grid = grid;
             int n = bounds.length / 2;
             d.bounds = bounds;
             d.segment = new double[n];
@@ -244,8 +246,8 @@ public final class ScalingModel {
          * @param bands band boundaries from {@link WorkPlan#decodeBands}
          * @return {cost, edge}: per band its segments' decoding and the conversion of the MCU rows
          *     it converts itself; per boundary b (between bands b - 1 and b) the conversion of the
-         *     two MCU rows around it (edge[0] = 0), as {@code DecodeJob.decodeBand} and
-         *     {@code convertBandEdge} share the rows
+         *     two MCU rows around it (edge[0] = 0), as {@code BandDecode.decode} and
+         *     {@code BandDecode.convertEdge} share the rows
          */
         double[][] bandCosts(int[] bands) {
             int count = bands.length - 1;
@@ -257,11 +259,14 @@ public final class ScalingModel {
                 }
                 int r0 = rowStart[bands[b]];
                 int r1 = bands[b + 1] == segment.length ? rows : rowStart[bands[b + 1]];
-                for (int r = r0 > 0 ? r0 + 1 : r0; r < (r1 < rows ? r1 - 1 : r1); r++) {
+                for (int r = grid.bandFirstConverted(r0); r <= grid.bandLastConverted(r1); r++) {
                     cost[b] += convertRow[r];
                 }
                 if (b > 0) {
-                    edge[b] = convertRow[r0 - 1] + convertRow[r0];
+                    int[] e = grid.edgeRows(r0);
+                    for (int r = e[0]; r <= e[1]; r++) {
+                        edge[b] += convertRow[r];
+                    }
                 }
             }
             return new double[][] {cost, edge};

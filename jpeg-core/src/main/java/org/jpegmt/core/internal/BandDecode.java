@@ -62,8 +62,8 @@ public final class BandDecode {
         Planes startEdge = r0 > 0 ? edgePlanes(r0) : null;
         Planes endEdge = r1 < rows ? edgePlanes(r1) : null;
         // The band's own rows: all but its first (when a band lies above) and its last (when one lies below).
-        int firstOwn = r0 > 0 ? r0 + 1 : 0;
-        int lastOwn = r1 < rows ? r1 - 2 : rows - 1;
+        int firstOwn = grid.bandFirstConverted(r0);
+        int lastOwn = grid.bandLastConverted(r1);
         int converted = firstOwn;
         ScanCursor cursor = ScanCursor.segments(ctx.data, ctx.firstDecoder, grid, ctx.warn, bounds, from, to);
         while (cursor.hasNextRow()) {
@@ -97,7 +97,8 @@ public final class BandDecode {
         if (edge == null || r == 0) {
             throw new IllegalStateException("no band boundary at segment " + segment);
         }
-        ctx.convertMcuRows(edge, r - 1, r + 1, out);
+        int[] rows = ctx.grid.edgeRows(r);
+        ctx.convertMcuRows(edge, rows[0], rows[1] + 1, out);
     }
 
     /** @return the four MCU rows kept around the band boundary at MCU row r, made by whichever band comes first */

@@ -148,6 +148,30 @@ public final class McuGrid {
     }
 
     /**
+     * The first MCU row a band of MCU rows starting at {@code r0} converts itself: a band with
+     * another above leaves its first row to the edge between them ({@link #edgeRows}), whose
+     * conversion needs the last row of the band above.
+     */
+    public int bandFirstConverted(int r0) {
+        return r0 > 0 ? r0 + 1 : 0;
+    }
+
+    /** The last MCU row a band ending before MCU row {@code r1} converts itself (see {@link #bandFirstConverted}). */
+    public int bandLastConverted(int r1) {
+        return r1 < mcuRows ? r1 - 2 : mcuRows - 1;
+    }
+
+    /**
+     * The MCU rows converted at the edge between two bands, the later starting at MCU row
+     * {@code r} (above 0): {@code r - 1} and {@code r}, once both bands are decoded.
+     *
+     * @return {first, last}
+     */
+    public int[] edgeRows(int r) {
+        return new int[] {r - 1, r};
+    }
+
+    /**
      * @param decoded MCU rows {@code 0 .. decoded} are decoded (in order)
      * @return the last MCU row that can be converted now ({@code decoded - 1}, or {@code decoded}
      *     once it is the last row), -1 for none
