@@ -8,15 +8,15 @@ import java.io.ByteArrayOutputStream;
  * (DC0, AC0, DC1, AC1), DRI if restarts are on, SOS.
  */
 final class MarkerWriter {
-    static final int SOI = 0xD8;
-    static final int EOI = 0xD9;
-    static final int RST0 = 0xD0;
-    private static final int APP0 = 0xE0;
-    private static final int DQT = 0xDB;
-    private static final int SOF0 = 0xC0;
-    private static final int DHT = 0xC4;
-    private static final int DRI = 0xDD;
-    private static final int SOS = 0xDA;
+    static final int SOI = Markers.SOI;
+    static final int EOI = Markers.EOI;
+    static final int RST0 = Markers.RST0;
+    private static final int APP0 = Markers.APP0;
+    private static final int DQT = Markers.DQT;
+    private static final int SOF0 = Markers.SOF0;
+    private static final int DHT = Markers.DHT;
+    private static final int DRI = Markers.DRI;
+    private static final int SOS = Markers.SOS;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 
