@@ -138,7 +138,7 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
         if (!tsv) {
             out.printf(Locale.ROOT, "jpegmt bench %s: %dx%d (%.2f MP); decoding %s: %d RST markers (%s)%n", file,
                     image.width(), image.height(), pixels / 1e6, ImageFiles.isJpeg(data) ? "the file" : "it encoded as below",
-                    structure.scans.isEmpty() ? 0 : structure.scans.get(0).restartMarkers(),
+                    structure.file.scans.isEmpty() ? 0 : structure.file.scans.get(0).restartMarkers(),
                     structure.parallelDecodable() ? "parallel decoding possible" : "serial entropy decoding");
             out.printf(Locale.ROOT, "encoding: %s%n", encOptions);
             out.printf(Locale.ROOT, "java.version %s (%s), %d available processors; %d warm-up + %d iterations of >= %d ms%n",

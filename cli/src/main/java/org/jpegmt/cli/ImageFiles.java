@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.PixelFormat;
 import org.jpegmt.core.PixelImage;
+import org.jpegmt.core.internal.FileStructure;
 
 /** Reads and writes the non-JPEG image formats the command line accepts, chosen by content or extension. */
 final class ImageFiles {
@@ -60,7 +61,7 @@ final class ImageFiles {
     }
 
     static boolean isJpeg(byte[] data) {
-        return data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8;
+        return FileStructure.startsWithSoi(data);
     }
 
     /**

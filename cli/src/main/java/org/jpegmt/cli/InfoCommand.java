@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegInfo;
 import org.jpegmt.core.PixelImage;
+import org.jpegmt.core.internal.FileStructure;
+import org.jpegmt.core.internal.QuantTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,27 +77,29 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         return status;
     }
 
-    private static JpegInfo headerInfo(JpegStructure s) {
+    private static JpegInfo headerInfo(FileStructure s) {
         List<JpegInfo.Component> comps = new ArrayList<>();
-        for (JpegStructure.Component c : s.components) {
+        for (FileStructure.Component c : s.components) {
             comps.add(new JpegInfo.Component(c.id(), c.h(), c.v(), c.quantTable()));
         }
         return new JpegInfo(s.width, s.height, s.precision, s.sofMarker, comps, s.restartInterval,
-                s.jfif != null, s.adobeTransform);
+                s.jfifVersion != null, s.adobeTransform);
     }
 
-    private static String restartText(JpegStructure s) {
+    private static String restartText(JpegStructure js) {
+        FileStructure s = js.file;
         if (s.scans.isEmpty()) {
             return "no scan";
         }
-        JpegStructure.Scan first = s.scans.get(0);
+        FileStructure.Scan first = s.scans.get(0);
         String interval = first.restartInterval() == 0 ? "none" : "every " + first.restartInterval() + " MCUs";
         return interval + (first.restartInterval() == 0 && first.restartMarkers() == 0 ? ""
                 : ", " + first.restartMarkers() + " RST markers in the first scan")
-                + (s.parallelDecodable() ? ": can be decoded in parallel" : ": entropy decoding is serial");
+                + (js.parallelDecodable() ? ": can be decoded in parallel" : ": entropy decoding is serial");
     }
 
-    private static String text(String file, long size, JpegStructure s, ImageStats stats) {
+    private static String text(String file, long size, JpegStructure js, ImageStats stats) {
+        FileStructure s = js.file;
         StringBuilder sb = new StringBuilder();
         if (s.sofMarker < 0) {
             sb.append(file).append(": no frame header, ").append(size).append(" bytes\n");
@@ -105,21 +109,21 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
                     s.width, s.height, s.components.size(), s.components.size() == 1 ? "" : "s", info.subsampling(),
                     info.samplingFactors(), info.sofDescription(), s.precision, size));
         }
-        QualityEstimate q = QualityEstimate.of(QualityEstimate.targets(s));
+        QualityEstimate q = QualityEstimate.of(QualityEstimate.targets(js));
         line(sb, "quality", q == null ? "unknown (no quantisation tables)" : q.describe());
         List<String> qt = new ArrayList<>();
-        for (JpegStructure.QuantTable t : s.quantTables) {
+        for (QuantTable t : s.quantTables) {
             qt.add(t.slot() + " (" + t.precision() + "-bit)");
         }
         line(sb, "quant tables", qt.isEmpty() ? "none" : String.join(", ", qt));
         List<String> ht = new ArrayList<>();
-        for (JpegStructure.HuffTable t : s.huffTables) {
+        for (FileStructure.HuffTable t : s.huffTables) {
             ht.add(t.label() + " " + (t.standard() == null ? "custom" : "standard"));
         }
         line(sb, "huffman tables", ht.isEmpty() ? "none" : String.join(", ", ht));
-        line(sb, "restart", restartText(s));
+        line(sb, "restart", restartText(js));
         line(sb, "scans", String.valueOf(s.scans.size()));
-        line(sb, "metadata", "JFIF " + (s.jfif == null ? "no" : s.jfif) + ", EXIF " + yes(s.exif) + ", ICC "
+        line(sb, "metadata", "JFIF " + (s.jfifVersion == null ? "no" : s.jfifVersion) + ", EXIF " + yes(s.exif) + ", ICC "
                 + (s.iccChunks == 0 ? "no" : "yes (" + s.iccChunks + " chunks)") + ", XMP " + yes(s.xmp) + ", Adobe "
                 + (s.adobeTransform < 0 ? "no" : "yes (transform " + s.adobeTransform + ")"));
         for (String c : s.comments) {
@@ -129,7 +133,7 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
             line(sb, "compared", stats.describe());
         }
         sb.append("  markers:\n");
-        for (JpegStructure.Segment m : s.segments) {
+        for (FileStructure.Segment m : s.segments) {
             sb.append(String.format(Locale.ROOT, "    %-5s offset %-9d length %-9d %s", m.name(), m.offset(), m.length(),
                     m.note()).stripTrailing()).append('\n');
         }
@@ -148,7 +152,8 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  %-15s %s", key + ":", value).stripTrailing()).append('\n');
     }
 
-    private static Json.Obj toJson(String file, long size, JpegStructure s, ImageStats stats) {
+    private static Json.Obj toJson(String file, long size, JpegStructure js, ImageStats stats) {
+        FileStructure s = js.file;
         Json.Obj o = new Json.Obj().put("file", file).put("bytes", size);
         if (s.sofMarker >= 0) {
             JpegInfo info = headerInfo(s);
@@ -157,40 +162,40 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
                     .put("subsampling", info.subsampling()).put("sampling_factors", info.samplingFactors());
         }
         List<Object> comps = new ArrayList<>();
-        for (JpegStructure.Component c : s.components) {
+        for (FileStructure.Component c : s.components) {
             comps.add(new Json.Obj().put("id", c.id()).put("h", c.h()).put("v", c.v()).put("quant_table", c.quantTable()));
         }
         o.put("components", comps);
-        QualityEstimate q = QualityEstimate.of(QualityEstimate.targets(s));
+        QualityEstimate q = QualityEstimate.of(QualityEstimate.targets(js));
         o.put("quality", q == null ? null : new Json.Obj().put("estimate", q.quality()).put("exact_ijg", q.exact())
                 .put("mean_deviation", q.meanError()));
         List<Object> qts = new ArrayList<>();
-        for (JpegStructure.QuantTable t : s.quantTables) {
+        for (QuantTable t : s.quantTables) {
             qts.add(new Json.Obj().put("slot", t.slot()).put("precision", t.precision()).put("values", t.values()));
         }
         o.put("quant_tables", qts);
         List<Object> hts = new ArrayList<>();
-        for (JpegStructure.HuffTable t : s.huffTables) {
+        for (FileStructure.HuffTable t : s.huffTables) {
             hts.add(new Json.Obj().put("class", t.tableClass() == 0 ? "DC" : "AC").put("slot", t.slot())
                     .put("standard", t.standard() != null).put("matches", t.standard()));
         }
         o.put("huffman_tables", hts);
         o.put("restart_interval", s.scans.isEmpty() ? s.restartInterval : s.scans.get(0).restartInterval());
         o.put("rst_markers", s.scans.isEmpty() ? 0 : s.scans.get(0).restartMarkers());
-        o.put("parallel_decodable", s.parallelDecodable());
+        o.put("parallel_decodable", js.parallelDecodable());
         List<Object> scans = new ArrayList<>();
-        for (JpegStructure.Scan sc : s.scans) {
+        for (FileStructure.Scan sc : s.scans) {
             scans.add(new Json.Obj().put("offset", sc.offset()).put("components", sc.componentIds())
                     .put("data_bytes", sc.dataLength()).put("restart_interval", sc.restartInterval())
                     .put("rst_markers", sc.restartMarkers()).put("rst_in_order", sc.markersInOrder()));
         }
         o.put("scans", scans);
-        o.put("jfif", s.jfif != null).put("jfif_version", s.jfif).put("exif", s.exif).put("icc", s.iccChunks > 0)
+        o.put("jfif", s.jfifVersion != null).put("jfif_version", s.jfifVersion).put("exif", s.exif).put("icc", s.iccChunks > 0)
                 .put("xmp", s.xmp).put("adobe", s.adobeTransform >= 0)
                 .put("adobe_transform", s.adobeTransform < 0 ? null : s.adobeTransform);
         o.put("comments", Json.array(s.comments));
         List<Object> markers = new ArrayList<>();
-        for (JpegStructure.Segment m : s.segments) {
+        for (FileStructure.Segment m : s.segments) {
             markers.add(new Json.Obj().put("marker", m.name()).put("offset", m.offset()).put("length", m.length())
                     .put("note", m.note()));
         }

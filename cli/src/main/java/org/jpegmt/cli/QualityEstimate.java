@@ -3,6 +3,8 @@ package org.jpegmt.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.jpegmt.core.internal.AnnexK;
+import org.jpegmt.core.internal.FileStructure;
+import org.jpegmt.core.internal.QuantTable;
 
 /**
  * The IJG quality (1..100) whose scaled Annex K tables come closest to a file's quantisation
@@ -20,7 +22,7 @@ record QualityEstimate(int quality, double meanError) {
     }
 
     /** A table to match, and whether it is assumed to be scaled from K.2 (else K.1). */
-    record Target(JpegStructure.QuantTable table, boolean chrominance) {
+    record Target(QuantTable table, boolean chrominance) {
     }
 
     /** @return the best quality for all targets together, or null if there are none */
@@ -50,7 +52,8 @@ record QualityEstimate(int quality, double meanError) {
      * The tables the frame's components use: the first component's against the luminance
      * table K.1, the others' against the chrominance table K.2 (each slot once).
      */
-    static List<Target> targets(JpegStructure s) {
+    static List<Target> targets(JpegStructure structure) {
+        FileStructure s = structure.file;
         List<Target> targets = new ArrayList<>();
         List<Integer> seen = new ArrayList<>();
         for (int i = 0; i < s.components.size(); i++) {
@@ -59,7 +62,7 @@ record QualityEstimate(int quality, double meanError) {
                 continue;
             }
             seen.add(slot);
-            for (JpegStructure.QuantTable t : s.quantTables) {
+            for (QuantTable t : s.quantTables) {
                 if (t.slot() == slot) {
                     targets.add(new Target(t, i != 0));
                 }

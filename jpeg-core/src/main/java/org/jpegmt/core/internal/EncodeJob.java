@@ -38,7 +38,7 @@ import java.util.Objects;
  */
 public final class EncodeJob {
     /** The EOI marker that ends every file (T.81 B.2.1). */
-    private static final byte[] EOI = {(byte) 0xFF, (byte) MarkerWriter.EOI};
+    private static final byte[] EOI = {(byte) 0xFF, (byte) Markers.EOI};
 
     private final EncodeSetup setup;
     /** Null while optimal tables are asked for and not yet built. */

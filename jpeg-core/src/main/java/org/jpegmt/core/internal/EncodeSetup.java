@@ -42,7 +42,7 @@ record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restar
                 new FrameHeader.Component(3, 1, 1, 1),
             };
         }
-        FrameHeader frame = new FrameHeader(MarkerWriter.SOF0, 8, image.height(), image.width(), comps);
+        FrameHeader frame = new FrameHeader(Markers.SOF0, 8, image.height(), image.width(), comps);
         int[] scan = new int[comps.length]; // one scan of every component
         for (int c = 0; c < scan.length; c++) {
             scan[c] = c;

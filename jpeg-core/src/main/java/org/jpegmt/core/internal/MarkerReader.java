@@ -7,9 +7,9 @@ import org.jpegmt.core.UnsupportedJpegException;
 
 /**
  * Reads the marker segments of a JPEG file (T.81 Annex B): SOI, frame header, tables,
- * restart interval, application segments, scan headers. Tolerates what libjpeg tolerates
- * (junk and fill bytes before a marker, with a warning) and refuses what it refuses, with the
- * segment, the value and the byte offset in the message.
+ * restart interval, application segments, scan headers, each parsed by {@link SegmentParser}.
+ * Tolerates what libjpeg tolerates (junk and fill bytes before a marker, with a warning) and
+ * refuses what it refuses, with the segment, the value and the byte offset in the message.
  */
 final class MarkerReader {
     /**
@@ -19,7 +19,7 @@ final class MarkerReader {
      */
     static final int MAX_MARKERS = 4096;
 
-    private final byte[] d;
+    private final byte[] data;
     private final Warnings warn;
     private final DecoderOptions options;
     /** Header-only mode (readInfo): any SOFn is described, table contents are skipped. */
@@ -42,7 +42,7 @@ final class MarkerReader {
     private int markerCount;
 
     MarkerReader(byte[] data, DecoderOptions options, Warnings warn, boolean infoOnly) {
-        this.d = data;
+        this.data = data;
         this.options = options;
         this.warn = warn;
         this.infoOnly = infoOnly;
@@ -66,7 +66,7 @@ final class MarkerReader {
 
     /** T.81 B.2.1: the file starts with SOI, FF D8, exactly. */
     void readSoi() throws InvalidJpegException {
-        if (d.length < 2 || (d[0] & 0xFF) != 0xFF || (d[1] & 0xFF) != Markers.SOI) {
+        if (!SegmentParser.startsWithSoi(data)) {
             throw new InvalidJpegException("not a JPEG file: does not start with FF D8 (SOI)", 0);
         }
         pos = 2;
@@ -142,24 +142,20 @@ final class MarkerReader {
         return m;
     }
 
-    private int u8(int at) {
-        return d[at] & 0xFF;
-    }
-
     private int u16(int at) {
-        return ((d[at] & 0xFF) << 8) | (d[at + 1] & 0xFF);
+        return SegmentParser.u16(data, at);
     }
 
     /** @return the segment length field at {@link #pos}, checked against the data; pos moves past it */
     private int segmentLength(int marker, int at) throws InvalidJpegException {
-        if (pos + 2 > d.length) {
+        if (pos + 2 > data.length) {
             throw new InvalidJpegException(String.format("truncated 0xFF%02X segment", marker), at);
         }
         int len = u16(pos);
         if (len < 2) {
             throw new InvalidJpegException(String.format("0xFF%02X segment length %d is below 2", marker, len), at);
         }
-        if (pos + len > d.length) {
+        if (pos + len > data.length) {
             throw new InvalidJpegException(String.format("0xFF%02X segment of %d bytes is cut off by the end of the data",
                     marker, len), at);
         }
@@ -175,15 +171,15 @@ final class MarkerReader {
      * @return bytes to skip after the length field, within the data; pos is after the field
      */
     private int lenientLength(int marker, int at) throws InvalidJpegException {
-        if (pos + 2 > d.length) {
+        if (pos + 2 > data.length) {
             throw new InvalidJpegException(String.format("truncated 0xFF%02X segment", marker), at);
         }
         int n = Math.max(0, u16(pos) - 2);
         pos += 2;
-        if (pos + n > d.length) {
-            warn.warn("Premature end of JPEG file", d.length);
+        if (pos + n > data.length) {
+            warn.warn("Premature end of JPEG file", data.length);
             cursor.eofSeen = true;
-            return d.length - pos;
+            return data.length - pos;
         }
         return n;
     }
@@ -196,109 +192,48 @@ final class MarkerReader {
     /** B.2.4.6 application data: only JFIF APP0 and Adobe APP14 matter (libjpeg jdmarker.c). */
     private void readApp(int marker, int at) throws InvalidJpegException {
         int n = lenientLength(marker, at);
-        int p = pos;
-        if (marker == Markers.APP0 && n >= 14 && u8(p) == 'J' && u8(p + 1) == 'F' && u8(p + 2) == 'I'
-                && u8(p + 3) == 'F' && u8(p + 4) == 0) {
+        SegmentParser.AppSegment app = SegmentParser.app(marker, data, pos, pos + n);
+        if (app.kind() == SegmentParser.AppKind.JFIF && n >= 14) {
             jfif = true;
-        } else if (marker == Markers.APP14 && n >= 12 && u8(p) == 'A' && u8(p + 1) == 'd' && u8(p + 2) == 'o'
-                && u8(p + 3) == 'b' && u8(p + 4) == 'e') {
-            adobeTransform = u8(p + 11);
+        } else if (app.kind() == SegmentParser.AppKind.ADOBE) {
+            adobeTransform = app.a();
         }
         pos += n;
     }
 
-    /** B.2.4.4 define restart interval: length must be 4. */
+    /** B.2.4.4 ({@link SegmentParser#dri}). */
     private void readDri(int at) throws InvalidJpegException {
         int n = segmentLength(Markers.DRI, at);
-        if (n != 2) {
-            throw new InvalidJpegException("DRI segment length " + (n + 2) + ", must be 4", at);
-        }
-        restartInterval = u16(pos);
-        pos += 2;
+        restartInterval = SegmentParser.dri(data, pos, pos + n, at);
+        pos += n;
     }
 
-    /** B.2.4.1 define quantisation tables: Pq 0 (8-bit) or 1 (16-bit), Tq 0..3, zig-zag order. */
+    /** B.2.4.1 ({@link SegmentParser#dqt}); contents skipped in header-only mode. */
     private void readDqt(int at) throws InvalidJpegException {
         int n = segmentLength(Markers.DQT, at);
-        int end = pos + n;
-        if (infoOnly) {
-            pos = end;
-            return;
-        }
-        while (pos < end) {
-            int pq = u8(pos) >> 4;
-            int tq = u8(pos) & 15;
-            pos++;
-            if (tq > 3) {
-                throw new InvalidJpegException("DQT: table slot " + tq + " is over 3", at);
+        if (!infoOnly) {
+            for (QuantTable t : SegmentParser.dqt(data, pos, pos + n, at)) {
+                quant[t.slot()] = t.values();
             }
-            int bytesPer = pq != 0 ? 2 : 1;
-            int[] table = new int[64];
-            int count = 64;
-            if (end - pos < 64 * bytesPer) {
-                // libjpeg fills a short table with 1s and reads what is there.
-                java.util.Arrays.fill(table, 1);
-                count = (end - pos) / bytesPer;
-            }
-            for (int k = 0; k < count; k++) {
-                table[ZigZag.NATURAL[k]] = bytesPer == 2 ? u16(pos) : u8(pos);
-                pos += bytesPer;
-            }
-            quant[tq] = table;
         }
-        if (pos != end) {
-            throw new InvalidJpegException("DQT segment length does not match its tables", at);
-        }
+        pos += n;
     }
 
-    /** B.2.4.2 define Huffman tables: Tc 0/1, Th 0..3, BITS then HUFFVAL. */
+    /** B.2.4.2 ({@link SegmentParser#dht}); contents skipped in header-only mode. */
     private void readDht(int at) throws InvalidJpegException {
         int n = segmentLength(Markers.DHT, at);
-        int end = pos + n;
-        if (infoOnly) {
-            pos = end;
-            return;
-        }
-        while (end - pos > 16) {
-            int index = u8(pos);
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = u8(pos + 1 + i);
-                total += counts[i];
-            }
-            pos += 17;
-            if (total > 256 || total > end - pos) {
-                throw new InvalidJpegException("DHT: bad Huffman table (" + total + " symbols)", at);
-            }
-            int[] symbols = new int[total];
-            for (int i = 0; i < total; i++) {
-                symbols[i] = u8(pos + i);
-            }
-            pos += total;
-            boolean ac = (index & 0x10) != 0;
-            int slot = ac ? index - 0x10 : index;
-            if (slot < 0 || slot > 3) {
-                throw new InvalidJpegException(String.format("DHT: bad table index 0x%02x", index), at);
-            }
-            HuffmanSpec spec;
-            try {
-                spec = new HuffmanSpec(counts, symbols);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidJpegException("DHT: bad Huffman table: " + e.getMessage(), at);
-            }
-            if (ac) {
-                acSpecs[slot] = spec;
-            } else {
-                dcSpecs[slot] = spec;
+        if (!infoOnly) {
+            for (SegmentParser.DhtTable t : SegmentParser.dht(data, pos, pos + n, at)) {
+                (t.tableClass() == 1 ? acSpecs : dcSpecs)[t.slot()] = t.spec();
             }
         }
-        if (pos != end) {
-            throw new InvalidJpegException("DHT segment length does not match its tables", at);
-        }
+        pos += n;
     }
 
-    /** B.2.2 frame header. */
+    /**
+     * B.2.2 ({@link SegmentParser#sof}): one frame; only SOF0/SOF1 are decoded, any SOFn is
+     * described in header-only mode; limits checked before anything is allocated.
+     */
     private void readSof(int marker, int at) throws JpegException {
         if (frame != null) {
             throw new InvalidJpegException("second frame header (SOF) in a sequential file", at);
@@ -307,73 +242,18 @@ final class MarkerReader {
             throw new UnsupportedJpegException(SofTypes.describe(marker), at);
         }
         int n = segmentLength(marker, at);
-        if (n < 6) {
-            throw new InvalidJpegException("SOF segment too short", at);
-        }
-        int precision = u8(pos);
-        int height = u16(pos + 1);
-        int width = u16(pos + 3);
-        int nf = u8(pos + 5);
-        if (height == 0 || width == 0 || nf == 0) {
-            throw new InvalidJpegException("empty image: " + width + "x" + height + " with " + nf
-                    + " components (DNL not supported)", at);
-        }
-        if (n != 6 + 3 * nf) {
-            throw new InvalidJpegException("SOF length " + (n + 2) + " does not match " + nf + " components", at);
-        }
-        FrameHeader.Component[] comps = new FrameHeader.Component[nf];
-        for (int i = 0; i < nf; i++) {
-            int p = pos + 6 + 3 * i;
-            comps[i] = new FrameHeader.Component(u8(p), u8(p + 1) >> 4, u8(p + 1) & 15, u8(p + 2));
-        }
+        frame = SegmentParser.sof(marker, data, pos, pos + n, at, false);
         pos += n;
-        frame = new FrameHeader(marker, precision, height, width, comps);
         if (!infoOnly) {
             DecodeLimits.check(frame, options, at);
         }
     }
 
-    /** B.2.3 scan header; components matched to the frame as libjpeg's get_sos does. */
+    /** B.2.3 ({@link SegmentParser#sos}). */
     private ScanHeader readSos(int at) throws InvalidJpegException {
-        if (frame == null) {
-            throw new InvalidJpegException("SOS before any frame header (SOF)", at);
-        }
+        SegmentParser.requireFrame(frame, at);
         int n = segmentLength(Markers.SOS, at);
-        int ns = n >= 1 ? u8(pos) : 0;
-        if (ns < 1 || ns > 4 || n != 4 + 2 * ns) {
-            throw new InvalidJpegException("SOS: bad length " + (n + 2) + " for " + ns + " components", at);
-        }
-        FrameHeader.Component[] fc = frame.components();
-        int[] slot = {-1, -1, -1, -1};
-        int[] comps = new int[ns];
-        int[] td = new int[ns];
-        int[] ta = new int[ns];
-        for (int i = 0; i < ns; i++) {
-            int id = u8(pos + 1 + 2 * i);
-            int tables = u8(pos + 2 + 2 * i);
-            int found = -1;
-            // libjpeg: the first frame component with this id whose scan slot is still free
-            // (tolerates duplicate ids).
-            for (int ci = 0; ci < fc.length && ci < 4; ci++) {
-                if (fc[ci].id() == id && slot[ci] < 0) {
-                    found = ci;
-                    break;
-                }
-            }
-            if (found < 0) {
-                throw new InvalidJpegException("SOS: component id " + id + " is not in the frame", at);
-            }
-            slot[i] = found;
-            comps[i] = found;
-            td[i] = tables >> 4;
-            ta[i] = tables & 15;
-        }
-        int p = pos + 1 + 2 * ns;
-        int ss = u8(p);
-        int se = u8(p + 1);
-        int ah = u8(p + 2) >> 4;
-        int al = u8(p + 2) & 15;
         pos += n;
-        return new ScanHeader(comps, td, ta, ss, se, ah, al, pos);
+        return SegmentParser.sos(frame, data, pos - n, pos, at);
     }
 }

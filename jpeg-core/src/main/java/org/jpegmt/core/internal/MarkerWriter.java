@@ -8,17 +8,6 @@ import java.io.ByteArrayOutputStream;
  * (DC0, AC0, DC1, AC1), DRI if restarts are on, SOS.
  */
 final class MarkerWriter {
-    static final int SOI = 0xD8;
-    static final int EOI = 0xD9;
-    static final int RST0 = 0xD0;
-    private static final int APP0 = 0xE0;
-    private static final int DQT = 0xDB;
-    /** Baseline sequential DCT, the only process the encoder writes (T.81 Table B.1). */
-    static final int SOF0 = 0xC0;
-    private static final int DHT = 0xC4;
-    private static final int DRI = 0xDD;
-    private static final int SOS = 0xDA;
-
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 
     private MarkerWriter() {
@@ -37,7 +26,7 @@ final class MarkerWriter {
             int restartInterval) {
         MarkerWriter w = new MarkerWriter();
         int slots = quant.length;
-        w.marker(SOI);
+        w.marker(Markers.SOI);
         w.jfif();
         for (int t = 0; t < slots; t++) {
             w.dqt(t, quant[t]);
@@ -48,7 +37,7 @@ final class MarkerWriter {
             w.dht(t, true, ac[t]);
         }
         if (restartInterval > 0) {
-            w.marker(DRI);
+            w.marker(Markers.DRI);
             w.u16(4);
             w.u16(restartInterval);
         }
@@ -68,14 +57,14 @@ final class MarkerWriter {
 
     /** JFIF APP0, version 1.01, no units, density 1:1, no thumbnail. */
     private void jfif() {
-        marker(APP0);
+        marker(Markers.APP0);
         u16(16);
         out.writeBytes(new byte[] {'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
     }
 
     /** T.81 B.2.4.1: 8-bit precision, entries in zig-zag order. */
     private void dqt(int slot, int[] table) {
-        marker(DQT);
+        marker(Markers.DQT);
         u16(2 + 1 + 64);
         out.write(slot);
         for (int k = 0; k < 64; k++) {
@@ -101,7 +90,7 @@ final class MarkerWriter {
 
     /** T.81 B.2.4.2: one table per segment. */
     private void dht(int slot, boolean isAc, HuffmanSpec spec) {
-        marker(DHT);
+        marker(Markers.DHT);
         u16(2 + 1 + 16 + spec.size());
         out.write((isAc ? 0x10 : 0) | slot);
         for (int len = 1; len <= 16; len++) {
@@ -114,7 +103,7 @@ final class MarkerWriter {
 
     /** T.81 B.2.3: one sequential scan of {@code comps}: Ss=0, Se=63, Ah=Al=0; Td = Ta = Tq. */
     private void sos(FrameHeader.Component[] comps) {
-        marker(SOS);
+        marker(Markers.SOS);
         u16(6 + 2 * comps.length);
         out.write(comps.length);
         for (FrameHeader.Component c : comps) {

@@ -2,7 +2,7 @@ package org.jpegmt.core.internal;
 
 /**
  * Marker codes (the byte after {@code 0xFF}) of ITU-T T.81 Table B.1, in one place for the
- * reader, the writer, the resynchronisation and the CLI's structure listing.
+ * reader, the writer, the resynchronisation and the structure listing ({@link FileStructure}).
  */
 public final class Markers {
     /** Baseline DCT frame. */
@@ -31,12 +31,20 @@ public final class Markers {
     public static final int DNL = 0xDC;
     /** Define restart interval. */
     public static final int DRI = 0xDD;
+    /** Define hierarchical progression. */
+    public static final int DHP = 0xDE;
+    /** Expand reference components. */
+    public static final int EXP = 0xDF;
     /** APP0, the first application segment (JFIF); APPn is {@code APP0 + n}. */
     public static final int APP0 = 0xE0;
     /** APP14 (Adobe). */
     public static final int APP14 = 0xEE;
     /** APP15, the last application segment. */
     public static final int APP15 = 0xEF;
+    /** JPG0, the first of the markers reserved for JPEG extensions; JPGn is {@code JPG0 + n}. */
+    public static final int JPG0 = 0xF0;
+    /** JPG13, the last of them. */
+    public static final int JPG13 = 0xFD;
     /** Comment. */
     public static final int COM = 0xFE;
     /** For temporary private use in arithmetic coding; no length. */
@@ -65,7 +73,10 @@ public final class Markers {
         return code == SOI || code == EOI || code == TEM || isRestart(code);
     }
 
-    /** @return the marker's T.81 name: "SOF0", "DHT", "RST3", "APP1", ..., or "0xFFxx" */
+    /**
+     * @return the marker's T.81 Table B.1 name: "SOF0", "DHT", "RST3", "APP1", "JPG13", ...; for
+     *     the reserved codes 0x02..0xBF (and 0x00, which is no marker) "0x" and two hex digits
+     */
     public static String name(int code) {
         if (isRestart(code)) {
             return "RST" + (code - RST0);
@@ -75,6 +86,9 @@ public final class Markers {
         }
         if (isFrame(code)) {
             return "SOF" + (code - SOF0);
+        }
+        if (code >= JPG0 && code <= JPG13) {
+            return "JPG" + (code - JPG0);
         }
         switch (code) {
             case DHT: return "DHT";
@@ -86,9 +100,11 @@ public final class Markers {
             case DQT: return "DQT";
             case DNL: return "DNL";
             case DRI: return "DRI";
+            case DHP: return "DHP";
+            case EXP: return "EXP";
             case COM: return "COM";
             case TEM: return "TEM";
-            default: return String.format("0xFF%02X", code);
+            default: return String.format("0x%02X", code);
         }
     }
 }

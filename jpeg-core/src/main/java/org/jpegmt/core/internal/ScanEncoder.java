@@ -136,7 +136,7 @@ final class ScanEncoder {
                     if (w != null) {
                         w.padToByte();
                         if (intervalIndex < lastInterval) {
-                            w.marker(MarkerWriter.RST0 + (intervalIndex & 7));
+                            w.marker(Markers.RST0 + (intervalIndex & 7));
                         }
                     }
                     intervalIndex++;

@@ -69,6 +69,56 @@ final class SegmentScanner {
         return null; // no marker after the scan: truncated file
     }
 
+    /**
+     * What one scan's entropy-coded data holds, for a listing.
+     *
+     * @param end offset of the marker that ends the data (of its last {@code FF} fill byte), or
+     *     the end of the file
+     * @param restarts RSTn markers met before it
+     * @param inOrder whether they were RST0, RST1, ..., RST7, RST0, ...
+     */
+    record Survey(int end, int restarts, boolean inOrder) {
+    }
+
+    /**
+     * Skips a scan's entropy-coded data, counting the restart markers in it, whatever their
+     * number: unlike {@link #find} it expects no count and never gives up.
+     *
+     * @param start first entropy-coded byte of the scan
+     */
+    static Survey survey(byte[] data, int start) {
+        int restarts = 0;
+        boolean inOrder = true;
+        int p = start;
+        int n = data.length;
+        while (p < n) {
+            while (p <= n - 8 && !hasFF((long) LONGS.get(data, p))) {
+                p += 8;
+            }
+            if (p < n && data[p] != (byte) 0xFF) {
+                p++;
+                continue;
+            }
+            int q = p + 1;
+            while (q < n && data[q] == (byte) 0xFF) {
+                q++;
+            }
+            if (q >= n) {
+                break;
+            }
+            int c = data[q] & 0xFF;
+            if (c != 0 && !Markers.isRestart(c)) {
+                return new Survey(q - 1, restarts, inOrder);
+            }
+            if (c != 0) {
+                inOrder &= c == Markers.RST0 + (restarts & 7);
+                restarts++;
+            }
+            p = q + 1;
+        }
+        return new Survey(n, restarts, inOrder);
+    }
+
     /** @return true if some byte of {@code word} is 0xFF (the zero-byte test on its complement) */
     static boolean hasFF(long word) {
         long x = ~word;
