@@ -25,7 +25,6 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.jpegmt.core.awt.BufferedImages;
-import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegEncoder;
@@ -128,9 +127,9 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
         PixelImage image;
         if (ImageFiles.isJpeg(data)) {
             jpeg = data;
-            image = ImageFiles.readImage(data, new JpegDecoder()::decode);
+            image = ImageFiles.readImage(data, new JpegDecoder(limits())::decode);
         } else {
-            image = ImageFiles.readImage(data, new JpegDecoder()::decode);
+            image = ImageFiles.readImage(data, new JpegDecoder(limits())::decode);
             jpeg = new JpegEncoder(encOptions).encode(image);
         }
         long pixels = (long) image.width() * image.height();
@@ -161,8 +160,8 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
                 try {
                     Op run;
                     if (op.equals("decode")) {
-                        ParallelJpegDecoder d = pool == null ? new ParallelJpegDecoder(DecoderOptions.defaults(), 1)
-                                : new ParallelJpegDecoder(DecoderOptions.defaults(), pool, t);
+                        ParallelJpegDecoder d = pool == null ? new ParallelJpegDecoder(limits(), 1)
+                                : new ParallelJpegDecoder(limits(), pool, t);
                         run = () -> d.decode(jpeg).data().length;
                     } else {
                         ParallelJpegEncoder e = pool == null ? new ParallelJpegEncoder(encOptions, 1)

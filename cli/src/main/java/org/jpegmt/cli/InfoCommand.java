@@ -42,7 +42,7 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         PixelImage original = null;
         if (compare != null) {
             try {
-                original = ImageFiles.readImage(readInput(compare), new JpegDecoder()::decode);
+                original = ImageFiles.readImage(readInput(compare), new JpegDecoder(limits())::decode);
             } catch (Exception e) {
                 reportFailure(compare, e);
                 return Main.EXIT_FAILED;

@@ -32,6 +32,14 @@ abstract class IoCommand {
     @Option(names = "--debug", description = "print stack traces with errors")
     boolean debug;
 
+    @Option(names = "--max-pixels", paramLabel = "N", description = "refuse JPEG input of more than N pixels"
+            + " (default: ${DEFAULT-VALUE})")
+    long maxPixels = DecoderOptions.DEFAULT_MAX_PIXELS;
+
+    @Option(names = "--max-memory", paramLabel = "BYTES", description = "refuse JPEG input whose decoding needs"
+            + " more than BYTES of memory (default: ${DEFAULT-VALUE})")
+    long maxMemory = DecoderOptions.DEFAULT_MAX_MEMORY;
+
     void streams(InputStream in, OutputStream out, PrintStream err) {
         this.stdin = in;
         this.stdout = out;
@@ -59,12 +67,20 @@ abstract class IoCommand {
 
     /** Decoder settings whose warnings go to standard error as {@code jpegmt: LABEL: warning: ...}. */
     DecoderOptions decoderOptions(String label, boolean strict) {
-        return DecoderOptions.defaults().withStrict(strict).withWarningListener((message, offset) -> {
+        return limits().withStrict(strict).withWarningListener((message, offset) -> {
             synchronized (stderr) {
                 stderr.println("jpegmt: " + label + ": warning: " + message
                         + (offset >= 0 ? " (at byte " + offset + ")" : ""));
             }
         });
+    }
+
+    /** @return the default decoder settings with {@code --max-pixels} and {@code --max-memory} */
+    DecoderOptions limits() {
+        if (maxPixels < 1 || maxMemory < 1) {
+            throw usage("--max-pixels and --max-memory must be at least 1");
+        }
+        return DecoderOptions.defaults().withMaxPixels(maxPixels).withMaxMemory(maxMemory);
     }
 
     /** Reads a whole input file, or standard input for {@code -}. */

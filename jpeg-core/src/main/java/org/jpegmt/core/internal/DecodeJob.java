@@ -63,7 +63,30 @@ public final class DecodeJob {
             }
             throw new InvalidJpegException("no scan (SOS) before the end of the image", markers.pos);
         }
-        return new DecodeJob(new ScanContext(jpeg, options, warn, markers, scan));
+        ScanContext ctx = new ScanContext(jpeg, options, warn, markers, scan);
+        if (options.strict()) {
+            requireEnoughData(ctx);
+        }
+        return new DecodeJob(ctx);
+    }
+
+    /**
+     * Strict mode: refuses, before anything is allocated, a first scan whose entropy-coded data
+     * cannot be complete. Every block costs at least two bits (a DC code and an AC code, each at
+     * least one bit long, T.81 F.1.2), so a scan of B blocks needs at least B / 4 bytes; with
+     * fewer bytes left in the file the decode must run out of data, which strict mode refuses
+     * anyway, only later and after allocating the whole image (a few bytes claiming 65500 x 65500
+     * pixels).
+     */
+    private static void requireEnoughData(ScanContext ctx) throws InvalidJpegException {
+        long blocks = (long) ctx.grid.mcuCount() * ctx.firstDecoder.blocksPerMcu();
+        long needed = (blocks + 3) / 4;
+        long left = ctx.data.length - (long) ctx.firstScan.dataOffset();
+        if (left < needed) {
+            throw new InvalidJpegException("scan data of " + left + " bytes is too short for a " + ctx.frame.width()
+                    + "x" + ctx.frame.height() + " image: its " + blocks + " blocks need at least " + needed
+                    + " bytes (strict mode)", ctx.firstScan.dataOffset());
+        }
     }
 
     /**

@@ -86,6 +86,11 @@ final class ScanDecoder {
         blocksPerMcu = blocks;
     }
 
+    /** @return blocks in one MCU of this scan, dummy blocks included (all are coded) */
+    int blocksPerMcu() {
+        return blocksPerMcu;
+    }
+
     /** @return block rows of frame component c in one MCU row of this scan */
     int blockRowsPerMcuRow(int c) {
         for (int i = 0; i < n; i++) {

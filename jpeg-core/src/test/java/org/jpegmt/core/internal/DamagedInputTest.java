@@ -42,6 +42,33 @@ class DamagedInputTest {
         assertTrue(images > 0);
     }
 
+    /** Issue 18 (decompression bomb): a header claiming 12000 x 12000 pixels over a few hundred bytes of data. */
+    @Test
+    void decompressionBombIsRefusedInStrictModeBeforeAnythingIsDecoded() throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(16, 16, false, 6), 0.9f, 2, 2, 0, false);
+        int sof = -1;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == Markers.SOF0) {
+                sof = i;
+                break;
+            }
+        }
+        assertTrue(sof > 0);
+        byte[] bomb = jpeg.clone();
+        bomb[sof + 5] = (byte) (12000 >> 8); // height
+        bomb[sof + 6] = (byte) (12000 & 0xFF);
+        bomb[sof + 7] = (byte) (12000 >> 8); // width
+        bomb[sof + 8] = (byte) (12000 & 0xFF);
+        assertTrue(bomb.length < 2048);
+        DecoderOptions strict = DecoderOptions.defaults().withStrict(true);
+        int sos = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        InvalidJpegException e = assertThrows(InvalidJpegException.class, () -> DecodeJob.open(bomb, strict));
+        assertTrue(e.getMessage().contains("too short for a 12000x12000 image"), e.getMessage());
+        assertEquals(sos, e.offset());
+        // the same file whole, with its real size, passes the check and decodes in strict mode
+        assertEquals(16, new JpegDecoder(strict).decode(jpeg).width());
+    }
+
     @Test
     void truncatedScanIsGreyAfterTheDataWithAWarning() throws Exception {
         byte[] jpeg = Fixtures.encode(Fixtures.picture(64, 64, true, 4), 0.9f, 1, 1, 0, false);
