@@ -136,7 +136,8 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
     /**
      * Turns the positional paths into jobs. Without {@code -o}: exactly {@code IN OUT}, unless
      * there are more paths, the input is a directory or OUT is an existing directory, in which
-     * case the last path is the output directory (as with {@code cp}).
+     * case the last path is the output directory (as with {@code cp}: it must exist when there
+     * are several inputs; one input directory may go into a new one).
      *
      * @return true for a batch (directory output), false for one file to one file
      */
@@ -156,6 +157,10 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
             }
             if (last.equals("-")) {
                 throw usage("standard output (-) takes a single input file");
+            }
+            if (inputs.size() > 1 && !Files.isDirectory(Path.of(last))) {
+                // as cp does: never create a directory named like the file the user meant
+                throw usage(last + ": not a directory; several inputs need an existing directory as the last path, or -o DIR");
             }
             dir = Path.of(last);
         }

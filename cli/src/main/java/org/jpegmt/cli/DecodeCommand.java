@@ -45,6 +45,16 @@ final class DecodeCommand extends ConvertCommand {
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
+        } else if (fixedFormat != null && !job.output().equals("-") && !hasExtension(Path.of(job.output()), ".pnm")) {
+            ImageFiles.OutputFormat named = null;
+            try {
+                named = ImageFiles.OutputFormat.forName(job.output());
+            } catch (IllegalArgumentException e) {
+                // no known extension: --format decides
+            }
+            if (named != null && named != fixedFormat) {
+                throw usage(job.output() + ": --format " + format + " but the name says " + named.extension());
+            }
         }
     }
 

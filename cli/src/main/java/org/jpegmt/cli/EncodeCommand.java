@@ -10,11 +10,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jpegmt encode INPUT... OUTPUT}: PNG/BMP/PPM/PGM/JPEG to baseline JPEG. */
+/** {@code jpegmt encode INPUT... OUTPUT}: PNG/BMP/PPM/PGM/GIF/TIFF/JPEG to baseline JPEG. */
 @Command(name = "encode", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Encode PNG/BMP/PPM/PGM/GIF (or re-encode JPEG) as baseline JPEG.",
+        description = {"Encode PNG/BMP/PPM/PGM/GIF/TIFF (or re-encode JPEG) as baseline JPEG.",
                 "One INPUT and one OUTPUT file, or several inputs and directories (searched recursively for "
-                        + ".png .bmp .ppm .pgm .pnm .gif .jpg .jpeg) into an output directory, keeping relative paths."},
+                        + ".png .bmp .ppm .pgm .pnm .gif .tif .tiff .jpg .jpeg) into an output directory, keeping relative paths."},
         footer = {"", "Examples:", "  jpegmt encode photo.png photo.jpg",
                 "  jpegmt encode -q 90 -s 444 --optimize photo.ppm photo.jpg",
                 "  jpegmt encode --stats -q 85 photo.png photo.jpg",
@@ -75,13 +75,20 @@ final class EncodeCommand extends ConvertCommand {
     }
 
     @Override
+    void checkSingle(Job job) {
+        if (!job.output().equals("-") && !hasExtension(Path.of(job.output()), ".jpg", ".jpeg", ".jpe", ".jfif")) {
+            throw usage(job.output() + ": encode writes JPEG; name the output .jpg, .jpeg, .jpe or .jfif (or - for standard output)");
+        }
+    }
+
+    @Override
     String outputExtension() {
         return ".jpg";
     }
 
     @Override
     boolean isInput(Path file) {
-        return hasExtension(file, ".png", ".bmp", ".ppm", ".pgm", ".pnm", ".gif", ".jpg", ".jpeg");
+        return hasExtension(file, ".png", ".bmp", ".ppm", ".pgm", ".pnm", ".gif", ".tif", ".tiff", ".jpg", ".jpeg");
     }
 
     @Override

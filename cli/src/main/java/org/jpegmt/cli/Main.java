@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jpegmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Baseline JPEG encoder/decoder, multithreaded through restart markers.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+                CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  jpegmt encode photo.png photo.jpg",
                 "  jpegmt decode -o decoded/ photos/", "  jpegmt info --json photo.jpg",
                 "  jpegmt bench photo.jpg", "", "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})
@@ -33,6 +33,8 @@ public final class Main {
      */
     static int run(java.io.InputStream in, java.io.OutputStream out, java.io.PrintStream err, String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        // -optimize is not -o ptimize: single-dash options are one letter, never clusters
+        cmd.setPosixClusteredShortOptionsAllowed(false);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         for (CommandLine sub : cmd.getSubcommands().values()) {
@@ -49,12 +51,51 @@ public final class Main {
             return EXIT_FAILED;
         });
         cmd.setParameterExceptionHandler((e, args1) -> {
+            String singleDash = singleDashOption(e);
+            if (singleDash != null) {
+                err.println("jpegmt: " + singleDash);
+                return EXIT_USAGE;
+            }
             err.println("jpegmt: " + e.getMessage());
             err.println("Try 'jpegmt " + (e.getCommandLine().getCommandName().equals("jpegmt") ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
             return EXIT_USAGE;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * The one-line error for a single-dash word such as {@code -optimize} or {@code -outfile}
+     * (cjpeg's spellings), with a hint; null if the error is about something else.
+     */
+    static String singleDashOption(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)) {
+            return null;
+        }
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        for (String arg : u.getUnmatched()) {
+            if (arg.length() <= 2 || !arg.startsWith("-") || arg.startsWith("--") || Character.isDigit(arg.charAt(1))) {
+                continue;
+            }
+            String word = arg.substring(1);
+            int eq = word.indexOf('=');
+            String name = eq < 0 ? word : word.substring(0, eq);
+            CommandLine.Model.OptionSpec shortOption = spec.findOption(arg.substring(0, 2));
+            String hint;
+            if (spec.findOption("--" + name) != null) {
+                hint = "did you mean --" + word + "?";
+            } else if (name.equals("outfile")) {
+                hint = "the output file is the last PATH";
+            } else if (shortOption != null && shortOption.arity().max() > 0 && !Character.isLetter(arg.charAt(2))) {
+                hint = "did you mean " + arg.substring(0, 2) + " " + arg.substring(2) + "?"; // -q90
+            } else if (shortOption != null && shortOption.arity().max() > 0) {
+                hint = "a value goes after a space: " + arg.substring(0, 2) + " " + shortOption.paramLabel(); // -oDIR
+            } else {
+                hint = "see 'jpegmt " + (spec.name().equals("jpegmt") ? "" : spec.name() + " ") + "--help'";
+            }
+            return "unknown option '" + arg + "': single-dash options are one letter; " + hint;
+        }
+        return null;
     }
 
     /** One line for an error, without a stack trace. */

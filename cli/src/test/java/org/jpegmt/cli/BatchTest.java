@@ -83,7 +83,7 @@ class BatchTest {
     void lastPathIsTheOutputDirectoryForSeveralInputs() throws Exception {
         Path a = TestFiles.smoothPng(dir.resolve("a.png"), 8, 8);
         Path b = TestFiles.smoothPng(dir.resolve("b.png"), 8, 8);
-        Path out = dir.resolve("out");
+        Path out = Files.createDirectories(dir.resolve("out")); // it must exist, as with cp
         MainTest.Run r = run("encode", a.toString(), b.toString(), out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(Files.exists(out.resolve("a.jpg")) && Files.exists(out.resolve("b.jpg")));
