@@ -55,8 +55,12 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
     record Done(long bytesIn, long bytesOut, long pixels) {
     }
 
-    /** Converts one input; called on pool threads, so it must be thread-safe. */
-    abstract Done convert(Job job, Runner runner) throws Exception;
+    /**
+     * Converts one input; called on pool threads, so it must be thread-safe.
+     *
+     * @param warnings where the input's warnings go (the caller finishes it)
+     */
+    abstract Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception;
 
     /** @return the extension of outputs in directory mode, with the dot */
     abstract String outputExtension();
@@ -244,15 +248,18 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
         checkDistinct(job.input(), job.output());
         ExecutorService pool = newPool();
         Runner runner = new Runner(pool, threads, true);
+        FileWarnings warnings = warnings(job.input(), runner::finish);
         try {
-            pool.submit(() -> convert(job, runner)).get();
+            pool.submit(() -> convert(job, runner, warnings)).get();
             return 0;
         } catch (ExecutionException e) {
             runner.finish();
+            warnings.finish();
             reportFailure(job.input(), e.getCause());
             return Main.EXIT_FAILED;
         } finally {
             runner.finish();
+            warnings.finish();
             pool.shutdownNow();
         }
     }
@@ -271,9 +278,10 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
             List<Future<?>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
+                    FileWarnings warnings = warnings(job.input(), progress::finish);
                     try {
                         checkDistinct(job.input(), job.output());
-                        Done d = convert(job, runner);
+                        Done d = convert(job, runner, warnings);
                         in.addAndGet(d.bytesIn());
                         out.addAndGet(d.bytesOut());
                         pixels.addAndGet(d.pixels());
@@ -281,10 +289,12 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
                     } catch (Throwable e) {
                         synchronized (stderr) {
                             progress.finish();
+                            warnings.finish();
                             reportFailure(job.input(), e);
                         }
                         failed.incrementAndGet();
                     }
+                    warnings.finish(); // one file's lines together, before the bar counts it
                     progress.advance(1, job.input());
                 }));
             }

@@ -69,13 +69,13 @@ final class DecodeCommand extends ConvertCommand {
     }
 
     @Override
-    Done convert(Job job, Runner runner) throws Exception {
+    Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception {
         ImageFiles.OutputFormat fmt = fixedFormat;
         if (fmt == null && !job.output().equals("-")) {
             fmt = ImageFiles.OutputFormat.forName(job.output());
         }
         byte[] data = readInput(job.input());
-        ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(job.input(), strict), runner.pool, runner.threads);
+        ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(warnings, strict), runner.pool, runner.threads);
         JpegInfo info = new JpegDecoder().readInfo(data);
         runner.read((long) info.width() * info.height(), job.input());
         PixelImage image = decoder.decode(data);

@@ -92,10 +92,10 @@ final class EncodeCommand extends ConvertCommand {
     }
 
     @Override
-    Done convert(Job job, Runner runner) throws Exception {
+    Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception {
         byte[] data = readInput(job.input());
-        ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(job.input(), strict), runner.pool, runner.threads);
-        PixelImage image = ImageFiles.readImage(data, decoder::decode);
+        ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(warnings, strict), runner.pool, runner.threads);
+        PixelImage image = ImageFiles.readImage(data, decoder::decode, warnings::warn);
         long pixels = (long) image.width() * image.height();
         runner.read(pixels, job.input());
         byte[] jpeg = new ParallelJpegEncoder(options, runner.pool, runner.threads).encode(image);

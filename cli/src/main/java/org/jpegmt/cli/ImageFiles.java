@@ -1,10 +1,13 @@
 package org.jpegmt.cli;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.jpegmt.core.awt.BufferedImages;
 import org.jpegmt.core.PixelFormat;
@@ -69,6 +72,19 @@ final class ImageFiles {
      * (PNG, BMP, GIF).
      */
     static PixelImage readImage(byte[] data, JpegReader jpegDecoder) throws IOException {
+        return readImage(data, jpegDecoder, warning -> { });
+    }
+
+    /** The message for an input whose transparency the JPEG output cannot keep. */
+    static final String ALPHA_DROPPED = "alpha channel dropped: JPEG has no transparency"
+            + " (transparent pixels keep their stored colour)";
+
+    /**
+     * Decodes an input image as {@link #readImage(byte[], JpegReader)} does, and reports
+     * {@link #ALPHA_DROPPED} to {@code warnings} when the image has pixels that are not fully
+     * opaque (an alpha channel that is opaque everywhere loses nothing, and is not reported).
+     */
+    static PixelImage readImage(byte[] data, JpegReader jpegDecoder, Consumer<String> warnings) throws IOException {
         if (isJpeg(data)) {
             PixelImage image = jpegDecoder.decode(data);
             return image.format() == PixelFormat.CMYK
@@ -81,7 +97,45 @@ final class ImageFiles {
         if (img == null) {
             throw new IOException("unrecognised image format (expected JPEG, PNG, BMP, PPM or PGM)");
         }
+        if (hasTransparency(img)) {
+            warnings.accept(ALPHA_DROPPED);
+        }
         return BufferedImages.fromBufferedImage(img);
+    }
+
+    /** @return whether some pixel of the image is not fully opaque */
+    static boolean hasTransparency(BufferedImage img) {
+        if (!img.getColorModel().hasAlpha()) {
+            return false;
+        }
+        int w = img.getWidth();
+        int[] row = new int[w];
+        Raster alpha = img.getAlphaRaster();
+        if (alpha != null) {
+            int opaque = (1 << alpha.getSampleModel().getSampleSize(0)) - 1;
+            for (int y = 0; y < img.getHeight(); y++) {
+                alpha.getSamples(0, y, w, 1, 0, row);
+                for (int a : row) {
+                    if (a != opaque) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (img.getColorModel() instanceof IndexColorModel icm) {
+            Raster raster = img.getRaster();
+            for (int y = 0; y < img.getHeight(); y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int index : row) {
+                    if (icm.getAlpha(index) != 255) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return true; // another model with alpha: assume it is used
     }
 
     /** Encodes a decoded image for output in the given format. */

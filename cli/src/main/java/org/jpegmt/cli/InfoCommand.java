@@ -55,7 +55,13 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
                 JpegStructure s = JpegStructure.parse(data);
                 ImageStats stats = null;
                 if (original != null) {
-                    PixelImage decoded = new JpegDecoder(decoderOptions(file, false)).decode(data);
+                    FileWarnings warnings = warnings(file, null);
+                    PixelImage decoded;
+                    try {
+                        decoded = new JpegDecoder(decoderOptions(warnings, false)).decode(data);
+                    } finally {
+                        warnings.finish();
+                    }
                     stats = ImageStats.compare(original, decoded, data.length);
                 }
                 if (json) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Shared plumbing of the subcommands: where the standard streams go, reading an input, the
- * options every command has ({@code --quiet}, {@code --debug}), and usage errors.
+ * options every command has ({@code --quiet}, {@code --verbose}, {@code --debug}), warnings and usage errors.
  */
 abstract class IoCommand {
     OutputStream stdout = System.out;
@@ -26,8 +26,11 @@ abstract class IoCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quiet", description = "no progress bar and no batch summary")
+    @Option(names = "--quiet", description = "no progress bar, no batch summary and no warnings")
     boolean quiet;
+
+    @Option(names = "--verbose", description = "every warning of a file, not only the first and a count")
+    boolean verbose;
 
     @Option(names = "--debug", description = "print stack traces with errors")
     boolean debug;
@@ -65,14 +68,22 @@ abstract class IoCommand {
         }
     }
 
-    /** Decoder settings whose warnings go to standard error as {@code jpegmt: LABEL: warning: ...}. */
-    DecoderOptions decoderOptions(String label, boolean strict) {
-        return limits().withStrict(strict).withWarningListener((message, offset) -> {
-            synchronized (stderr) {
-                stderr.println("jpegmt: " + label + ": warning: " + message
-                        + (offset >= 0 ? " (at byte " + offset + ")" : ""));
-            }
-        });
+    /**
+     * The warnings of one input as standard error shows them: the first and a count (default),
+     * all ({@code --verbose}) or none ({@code --quiet}, which wins); call {@link FileWarnings#finish}
+     * when the input is done.
+     *
+     * @param eraseBar erases the progress bar before a warning is printed, or null
+     */
+    FileWarnings warnings(String label, Runnable eraseBar) {
+        FileWarnings.Shown shown = quiet ? FileWarnings.Shown.NONE
+                : verbose ? FileWarnings.Shown.ALL : FileWarnings.Shown.FIRST;
+        return new FileWarnings(stderr, label, shown, eraseBar);
+    }
+
+    /** Decoder settings whose warnings go to {@code warnings}. */
+    DecoderOptions decoderOptions(FileWarnings warnings, boolean strict) {
+        return limits().withStrict(strict).withWarningListener(warnings);
     }
 
     /** @return the default decoder settings with {@code --max-pixels} and {@code --max-memory} */

@@ -3,7 +3,10 @@ package org.jpegmt.core.awt;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.PixelFormat;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
@@ -58,8 +61,12 @@ public final class BufferedImages {
 
     /**
      * @param image any BufferedImage
-     * @return GRAY for a single-band 8-bit grey image ({@code TYPE_BYTE_GRAY}), RGB otherwise
-     *     (alpha is dropped, indexed colours expanded)
+     * @return GRAY for a grey image ({@code TYPE_BYTE_GRAY}, and any grey or grey+alpha image of
+     *     another sample size, such as {@code TYPE_USHORT_GRAY} or a 16-bit PNG), RGB otherwise
+     *     (alpha is dropped, indexed colours expanded). Samples of more or fewer than 8 bits
+     *     (16-bit PNG, TIFF) are scaled to 8 bits as cjpeg scales a PPM's maxval,
+     *     {@code round(v * 255 / max)}; grey samples are taken as they are stored, without the
+     *     linear-to-sRGB conversion {@link BufferedImage#getRGB} applies to a grey colour space.
      */
     public static PixelImage fromBufferedImage(BufferedImage image) {
         int w = image.getWidth();
@@ -70,6 +77,10 @@ public final class BufferedImages {
             byte[] out = new byte[w * h];
             raster.getDataElements(0, 0, w, h, out);
             return new PixelImage(w, h, PixelFormat.GRAY, out);
+        }
+        PixelImage scaled = fromComponents(image);
+        if (scaled != null) {
+            return scaled;
         }
         byte[] out = new byte[w * h * 3];
         if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB
@@ -107,6 +118,51 @@ public final class BufferedImages {
             }
         }
         return new PixelImage(w, h, PixelFormat.RGB, out);
+    }
+
+    /**
+     * Grey of any sample size, and RGB of a sample size other than 8, from a
+     * {@link ComponentColorModel} without premultiplied alpha: the colour samples scaled to 8
+     * bits, the alpha sample ignored. Null for anything else (8-bit RGB keeps its own paths).
+     */
+    private static PixelImage fromComponents(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        if (!(cm instanceof ComponentColorModel) || cm.isAlphaPremultiplied()) {
+            return null;
+        }
+        int csType = cm.getColorSpace().getType();
+        Raster raster = image.getRaster();
+        int bits = raster.getSampleModel().getSampleSize(0);
+        int channels;
+        if (csType == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1) {
+            channels = 1;
+        } else if (cm.getColorSpace().isCS_sRGB() && cm.getNumColorComponents() == 3 && bits != 8) {
+            channels = 3;
+        } else {
+            return null;
+        }
+        for (int b = 0; b < channels; b++) {
+            if (raster.getSampleModel().getSampleSize(b) != bits) {
+                return null;
+            }
+        }
+        if (bits < 1 || bits > 16) {
+            return null;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        long max = (1L << bits) - 1;
+        byte[] out = new byte[w * h * channels];
+        int[] row = new int[w];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, c, row);
+                for (int x = 0, j = y * w * channels + c; x < w; x++, j += channels) {
+                    out[j] = (byte) (((row[x] & 0xFFFFFFFFL) * 510 + max) / (2 * max)); // round(v * 255 / max)
+                }
+            }
+        }
+        return new PixelImage(w, h, channels == 1 ? PixelFormat.GRAY : PixelFormat.RGB, out);
     }
 
     /** True when the raster's data buffer holds exactly this image, unshifted (not a sub-image). */
