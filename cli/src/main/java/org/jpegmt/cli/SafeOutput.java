@@ -60,7 +60,10 @@ final class SafeOutput {
     /** Directories already cleaned of stale temporary files in this run. */
     private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
 
-    /** Renames hold the read lock; the shutdown hook takes the write lock, so a rename is all or nothing. */
+    /**
+     * Creating a temporary file and renaming one into place hold the read lock; the shutdown hook
+     * takes the write lock, so each is all or nothing and none happens after it.
+     */
     private static final ReadWriteLock RENAMES = new ReentrantReadWriteLock();
 
     private static volatile boolean stopping;
@@ -156,16 +159,21 @@ final class SafeOutput {
         while (true) {
             String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             Path tmp = dir.resolve("." + stem + ".jpegmt-" + pid + "-" + random + ".tmp");
-            IN_PROGRESS.add(tmp);
+            // under the lock: the shutdown hook either sees the file registered or comes first and
+            // no file is created, so none is left behind when the JVM stops in between
+            RENAMES.readLock().lock();
             try {
+                if (stopping) {
+                    throw new IOException("stopped");
+                }
                 // no FileAttribute: the file gets 0666 & ~umask, unlike Files.createTempFile's 0600
                 Files.createFile(tmp);
+                IN_PROGRESS.add(tmp);
                 return tmp;
             } catch (FileAlreadyExistsException e) {
-                IN_PROGRESS.remove(tmp);
-            } catch (IOException | RuntimeException e) {
-                IN_PROGRESS.remove(tmp);
-                throw e;
+                // another name
+            } finally {
+                RENAMES.readLock().unlock();
             }
         }
     }
