@@ -310,7 +310,7 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
             progress.finish();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (!quiet) {
+        if (!quiet && !SafeOutput.stopping()) {
             stderr.println(summary(ok.get(), failed.get(), in.get(), out.get(), pixels.get(), seconds));
         }
         return failed.get() == 0 ? 0 : Main.EXIT_FAILED;

@@ -54,8 +54,14 @@ abstract class IoCommand {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    /** Reports one failed input on one line (and its stack trace with --debug). */
+    /**
+     * Reports one failed input on one line (and its stack trace with --debug); nothing while the
+     * JVM is being stopped (Ctrl-C, SIGTERM), when jobs fail only because of that.
+     */
     void reportFailure(String label, Throwable e) {
+        if (SafeOutput.stopping()) {
+            return;
+        }
         synchronized (stderr) {
             String reason = Main.describe(e);
             if (reason.startsWith(label + ": ")) {

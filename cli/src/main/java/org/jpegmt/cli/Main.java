@@ -1,9 +1,14 @@
 package org.jpegmt.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import javax.imageio.ImageIO;
 import org.jpegmt.core.JpegException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,12 +31,32 @@ public final class Main {
      * Runs the command without exiting the JVM (used by tests).
      *
      * @param in standard input (for {@code -} inputs)
-     * @param out standard output (for {@code -} outputs and reports)
+     * @param stdout standard output (for {@code -} outputs and reports); a failed write to it
+     *        is an error (exit status 1), even where a {@code PrintStream} would swallow it
      * @param err standard error (errors, one line each)
      * @param args command-line arguments
      * @return the exit status: 0 success, 1 some input failed, 2 usage error
      */
-    static int run(java.io.InputStream in, java.io.OutputStream out, java.io.PrintStream err, String... args) {
+    static int run(java.io.InputStream in, java.io.OutputStream stdout, java.io.PrintStream err, String... args) {
+        // ImageIO's stream cache writes imageio*.tmp files that a killed run leaves behind, and its
+        // StreamCloser hook closes them under our feet on Ctrl-C; the inputs are in memory anyway
+        ImageIO.setUseCache(false);
+        CheckedOutputStream out = new CheckedOutputStream(stdout);
+        int status = execute(in, out, err, args);
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // recorded in out.error()
+        }
+        if (out.error() != null && status == 0) {
+            // a write the PrintStreams and PrintWriters swallowed (failed conversions were reported already)
+            err.println("jpegmt: " + out.error().getMessage());
+            status = EXIT_FAILED;
+        }
+        return status;
+    }
+
+    private static int execute(java.io.InputStream in, java.io.OutputStream out, java.io.PrintStream err, String... args) {
         CommandLine cmd = new CommandLine(new Main());
         // -optimize is not -o ptimize: single-dash options are one letter, never clusters
         cmd.setPosixClusteredShortOptionsAllowed(false);
@@ -120,7 +145,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.in, System.out, System.err, args));
+        // not System.out: a PrintStream swallows write errors (decode x.jpg - > /dev/full)
+        System.exit(run(System.in, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                System.err, args));
     }
 
     /** Reports the version from the jar manifest, or "development". */
