@@ -85,6 +85,28 @@ class ParallelJpegDecoderTest {
         return out;
     }
 
+    /** Issue 18: the staged path also fills the grey rest of a truncated file by copying, as the serial path does. */
+    @Test
+    void truncatedFileWithoutRestartsEqualsTheSerialDecodeWhenTheGreyRestIsCopied() throws Exception {
+        PixelImage img = MtTestImages.make(320, 400, PixelFormat.RGB, 21);
+        byte[] jpeg = new JpegEncoder(EncoderOptions.defaults().withQuality(90).withRestartRows(0)).encode(img);
+        int sos = org.jpegmt.core.internal.DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        for (double keep : new double[] {0.02, 0.3, 0.8}) {
+            byte[] cut = java.util.Arrays.copyOf(jpeg, sos + (int) ((jpeg.length - sos) * keep));
+            List<String> serialWarnings = new ArrayList<>();
+            PixelImage serial = new JpegDecoder(DecoderOptions.defaults()
+                    .withWarningListener((msg, off) -> serialWarnings.add(msg + "@" + off))).decode(cut);
+            for (int t : THREADS) {
+                List<String> stagedWarnings = Collections.synchronizedList(new ArrayList<>());
+                ParallelJpegDecoder d = new ParallelJpegDecoder(DecoderOptions.defaults()
+                        .withWarningListener((msg, off) -> stagedWarnings.add(msg + "@" + off)), t).withParallelThreshold(0);
+                assertFalse(d.decodesInBands(cut));
+                assertArrayEquals(serial.data(), d.decode(cut).data(), "kept " + keep + ", threads " + t);
+                assertEquals(serialWarnings, stagedWarnings);
+            }
+        }
+    }
+
     @Test
     void damagedMarkersGiveExactlyTheSerialResultAndWarnings() throws Exception {
         Marked m = new Marked();

@@ -73,6 +73,21 @@ final class ScanContext {
         return Planes.ring(frame, blockRowsPerMcuRow, mcuRows);
     }
 
+    /**
+     * Once the data has run out for good, every MCU row from {@code from} on is mid-grey, and so
+     * are its neighbours: the output rows of MCU rows {@code [from, end)} are then copies of the
+     * first output row of MCU row {@code from - 1} (converted already, itself between grey rows),
+     * which costs one copy per row instead of the upsampling and colour conversion.
+     */
+    void repeatGreyRows(int from, PixelImage out) {
+        int stride = out.stride();
+        byte[] data = out.data();
+        int src = grid.outputStart(from - 1) * stride;
+        for (int y = grid.outputStart(from); y < frame.height(); y++) {
+            System.arraycopy(data, src, data, y * stride, stride);
+        }
+    }
+
     /** Converts the output rows of MCU rows {@code [r0, r1)} of the first scan from {@code planes} into {@code out}. */
     void convertMcuRows(Planes planes, int r0, int r1, PixelImage out) {
         int y0 = grid.outputStart(r0);

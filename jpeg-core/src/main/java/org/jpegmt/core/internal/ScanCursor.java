@@ -83,6 +83,26 @@ final class ScanCursor {
         return mcu < end;
     }
 
+    /**
+     * @return true if every MCU left is mid-grey: the data ran out inside the segment that runs to
+     *     the end of this cursor, so no restart can bring data back, and decoding the rest would
+     *     only fill blocks with 128 and report nothing
+     */
+    boolean restIsGrey() {
+        return st.outOfData && segmentEnd >= end;
+    }
+
+    /**
+     * Moves past the MCUs left without decoding them; only when {@link #restIsGrey()} (the bit
+     * reader is not touched by grey MCUs, so {@link #finish()} reports exactly what it would have).
+     */
+    void skipGreyRest() {
+        if (!restIsGrey()) {
+            throw new IllegalStateException("MCUs with data are left");
+        }
+        mcu = end;
+    }
+
     /** @return the next MCU to decode */
     int nextMcu() {
         return mcu;

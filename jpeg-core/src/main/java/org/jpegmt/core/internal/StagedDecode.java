@@ -59,6 +59,25 @@ public final class StagedDecode {
         return cursor.decodeRow(null, slots[row % COEFFICIENT_SLOTS]);
     }
 
+    /** @return true if every MCU row left to decode is mid-grey (the data ran out for good) */
+    public boolean restIsGrey() {
+        return cursor.restIsGrey();
+    }
+
+    /**
+     * Ends the entropy decoding early when {@link #restIsGrey()}: the rows from {@code from} on are
+     * not decoded, and {@link #repeatGreyRows} fills their output once rows {@code from - 3 ..
+     * from - 1} are grey, transformed, and {@code from - 2} converted.
+     */
+    public void skipGreyRest() {
+        cursor.skipGreyRest();
+    }
+
+    /** Fills the output rows of MCU rows {@code from ..} with copies of a grey row (see {@link #skipGreyRest}). */
+    public void repeatGreyRows(int from) {
+        ctx.repeatGreyRows(from, out);
+    }
+
     /** After the last row: the end-of-scan checks and their warnings (on the decoding thread). */
     public void finish() throws JpegException {
         cursor.finish();

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Damaged, truncated, hostile and unsupported input: clean errors or libjpeg-style recovery. */
 class DamagedInputTest {
@@ -40,6 +42,40 @@ class DamagedInputTest {
             }
         }
         assertTrue(images > 0);
+    }
+
+    /**
+     * Issue 18: once the data has run out for good, the grey rest of the image is filled by
+     * copying a converted grey row; the pixels and warnings equal a decode that converts every
+     * row (the whole-plane path of {@link MultiScanDecode}, which has no such shortcut).
+     */
+    @ParameterizedTest(name = "{0}x{1} {2}x{3} gray={4} cut at {5}")
+    @CsvSource({
+        "200, 160, 2, 2, false, 0.05",
+        "200, 160, 2, 2, false, 0.5",
+        "200, 160, 1, 1, true, 0.1",
+        "131, 177, 2, 1, false, 0.15",
+        "64, 300, 1, 2, false, 0.3",
+        "90, 60, 2, 2, false, 0.01",
+    })
+    void greyRestAfterTheDataRanOutIsFilledInOnePassWithTheSamePixels(int w, int h, int hs, int vs, boolean gray,
+            double keep) throws Exception {
+        byte[] jpeg = Fixtures.encode(Fixtures.picture(w, h, gray, 9), 0.9f, hs, vs, 0, false);
+        int sos = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        byte[] cut = Arrays.copyOf(jpeg, sos + (int) ((jpeg.length - sos) * keep));
+        List<String> warnings = new ArrayList<>();
+        PixelImage serial = new JpegDecoder(DecoderOptions.defaults().withWarningListener((m, o) -> warnings.add(m + o)))
+                .decode(cut);
+        List<String> referenceWarnings = new ArrayList<>();
+        DecodeJob job = DecodeJob.open(cut, DecoderOptions.defaults().withWarningListener(
+                (m, o) -> referenceWarnings.add(m + o)));
+        MultiScanDecode reference = job.scans();
+        reference.decodeScans();
+        PixelImage expected = job.newOutput();
+        reference.convertRows(0, h, expected);
+        assertArrayEquals(expected.data(), serial.data());
+        assertEquals(referenceWarnings, warnings);
+        assertTrue(warnings.stream().anyMatch(x -> x.contains("premature end")), warnings.toString());
     }
 
     /** Issue 18 (decompression bomb): a header claiming 12000 x 12000 pixels over a few hundred bytes of data. */
