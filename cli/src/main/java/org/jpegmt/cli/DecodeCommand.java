@@ -81,9 +81,13 @@ final class DecodeCommand extends ConvertCommand {
         PixelImage image = decoder.decode(data);
         long pixels = (long) image.width() * image.height();
         runner.step(job.input() + " (decoded)");
-        byte[] bytes = fmt == null ? Pnm.write(image) : ImageFiles.writeImage(image, fmt);
-        SafeOutput.write(Path.of(job.output()), bytes, force, stdout);
+        byte[][] parts = fmt == null ? Pnm.parts(image) : ImageFiles.writeImage(image, fmt);
+        SafeOutput.write(Path.of(job.output()), parts, force, stdout);
         runner.step(job.output() + " (written)");
-        return new Done(data.length, bytes.length, pixels);
+        long written = 0;
+        for (byte[] part : parts) {
+            written += part.length;
+        }
+        return new Done(data.length, written, pixels);
     }
 }

@@ -138,8 +138,11 @@ final class ImageFiles {
         return true; // another model with alpha: assume it is used
     }
 
-    /** Encodes a decoded image for output in the given format. */
-    static byte[] writeImage(PixelImage image, OutputFormat format) throws IOException {
+    /**
+     * Encodes a decoded image for output in the given format, as parts written one after the
+     * other (PPM/PGM: the header and the pixels themselves, so a large image is not copied).
+     */
+    static byte[][] writeImage(PixelImage image, OutputFormat format) throws IOException {
         PixelImage img = image;
         if (img.format() == PixelFormat.CMYK) {
             img = BufferedImages.fromBufferedImage(BufferedImages.toBufferedImage(img));
@@ -150,13 +153,13 @@ final class ImageFiles {
                 if (format == OutputFormat.PGM && img.format() != PixelFormat.GRAY) {
                     throw new IOException("a colour image cannot be written as PGM; use .ppm");
                 }
-                return Pnm.write(img);
+                return Pnm.parts(img);
             default:
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 if (!ImageIO.write(BufferedImages.toBufferedImage(img), format.name().toLowerCase(Locale.ROOT), out)) {
                     throw new IOException("no ImageIO writer for " + format);
                 }
-                return out.toByteArray();
+                return new byte[][] {out.toByteArray()};
         }
     }
 }

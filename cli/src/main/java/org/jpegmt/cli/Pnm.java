@@ -12,16 +12,25 @@ final class Pnm {
     }
 
     static byte[] write(PixelImage image) {
+        byte[][] parts = parts(image);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(parts[0].length + parts[1].length);
+        out.write(parts[0], 0, parts[0].length);
+        out.write(parts[1], 0, parts[1].length);
+        return out.toByteArray();
+    }
+
+    /**
+     * @return the file as its header and the image's own pixel array (not copied: a PPM body is
+     *     exactly {@link PixelImage#data()})
+     */
+    static byte[][] parts(PixelImage image) {
         if (image.format() == PixelFormat.CMYK) {
             throw new IllegalArgumentException("PPM/PGM cannot hold CMYK; convert first");
         }
         String magic = image.format() == PixelFormat.GRAY ? "P5" : "P6";
         byte[] header = (magic + "\n" + image.width() + " " + image.height() + "\n255\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + image.data().length);
-        out.write(header, 0, header.length);
-        out.write(image.data(), 0, image.data().length);
-        return out.toByteArray();
+        return new byte[][] {header, image.data()};
     }
 
     static boolean looksLikePnm(byte[] data) {

@@ -93,8 +93,18 @@ final class SafeOutput {
     }
 
     static void write(Path target, byte[] bytes, boolean force, OutputStream stdout) throws IOException {
+        write(target, new byte[][] {bytes}, force, stdout);
+    }
+
+    /**
+     * As {@link #write(Path, byte[], boolean, OutputStream)} for a file made of several parts
+     * written one after the other (a PPM header and the pixels, without copying them into one array).
+     */
+    static void write(Path target, byte[][] parts, boolean force, OutputStream stdout) throws IOException {
         if (target.toString().equals("-")) {
-            stdout.write(bytes);
+            for (byte[] part : parts) {
+                writeChunked(stdout, part);
+            }
             stdout.flush();
             return;
         }
@@ -114,7 +124,9 @@ final class SafeOutput {
         Path tmp = createTemp(dir, abs.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                out.write(bytes);
+                for (byte[] part : parts) {
+                    writeChunked(out, part);
+                }
             }
             if (exists) {
                 copyOwnerAndMode(abs, tmp);
@@ -133,6 +145,19 @@ final class SafeOutput {
             IN_PROGRESS.remove(tmp);
         }
     }
+
+    /**
+     * Writes in slices of 1 MiB: a file stream copies each write through a native buffer of the
+     * write's size, so one write of a 400 MB image costs a 400 MB allocation (seconds of page
+     * faults on a fresh process) where slices reuse a small one.
+     */
+    private static void writeChunked(OutputStream out, byte[] bytes) throws IOException {
+        for (int off = 0; off < bytes.length; off += CHUNK) {
+            out.write(bytes, off, Math.min(CHUNK, bytes.length - off));
+        }
+    }
+
+    private static final int CHUNK = 1 << 20;
 
     /**
      * Where the bytes go: the path itself, or the file a symbolic link points to (all links
