@@ -43,6 +43,10 @@ abstract class IoCommand {
             + " more than BYTES of memory (default: ${DEFAULT-VALUE})")
     long maxMemory = DecoderOptions.DEFAULT_MAX_MEMORY;
 
+    @Option(names = "--max-pixels-per-byte", paramLabel = "N", description = "refuse JPEG input over 64 Mi pixels"
+            + " that claims more than N pixels per byte of the file, a decompression bomb (default: ${DEFAULT-VALUE})")
+    long maxPixelsPerByte = DecoderOptions.DEFAULT_MAX_PIXELS_PER_BYTE;
+
     void streams(InputStream in, OutputStream out, PrintStream err) {
         this.stdin = in;
         this.stdout = out;
@@ -92,12 +96,13 @@ abstract class IoCommand {
         return limits().withStrict(strict).withWarningListener(warnings);
     }
 
-    /** @return the default decoder settings with {@code --max-pixels} and {@code --max-memory} */
+    /** @return the default decoder settings with the {@code --max-pixels}, {@code --max-memory} and {@code --max-pixels-per-byte} limits */
     DecoderOptions limits() {
-        if (maxPixels < 1 || maxMemory < 1) {
-            throw usage("--max-pixels and --max-memory must be at least 1");
+        if (maxPixels < 1 || maxMemory < 1 || maxPixelsPerByte < 1) {
+            throw usage("--max-pixels, --max-memory and --max-pixels-per-byte must be at least 1");
         }
-        return DecoderOptions.defaults().withMaxPixels(maxPixels).withMaxMemory(maxMemory);
+        return DecoderOptions.defaults().withMaxPixels(maxPixels).withMaxMemory(maxMemory)
+                .withMaxPixelsPerByte(maxPixelsPerByte);
     }
 
     /** Reads a whole input file, or standard input for {@code -}. */

@@ -60,8 +60,8 @@ class DecoderLimitsTest {
                 "over the limit of 20000");
     }
 
-    @Test
-    void decompressionBombIsRefusedInStrictModeBeforeDecoding() throws Exception {
+    /** A small JPEG whose frame header claims 12000 x 12000 pixels. */
+    private Path bomb() throws Exception {
         byte[] data = Files.readAllBytes(jpeg("c", 16, 16));
         for (int i = 0; i + 8 < data.length; i++) {
             if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == 0xC0) { // SOF0: claim 12000 x 12000
@@ -74,8 +74,21 @@ class DecoderLimitsTest {
         }
         Path bomb = dir.resolve("bomb.jpg");
         Files.write(bomb, data);
+        return bomb;
+    }
+
+    @Test
+    void decompressionBombIsRefusedByDefaultForItsPixelsPerByte() throws Exception {
+        Path bomb = bomb();
         Path out = dir.resolve("bomb.ppm");
-        assertRefused(MainTest.run("decode", "--strict", bomb.toString(), out.toString()), out,
-                "too short for a 12000x12000 image");
+        assertRefused(MainTest.run("decode", bomb.toString(), out.toString()), out, "pixels per byte");
+    }
+
+    @Test
+    void decompressionBombIsRefusedInStrictModeBeforeDecoding() throws Exception {
+        Path bomb = bomb();
+        Path out = dir.resolve("bomb.ppm");
+        assertRefused(MainTest.run("decode", "--strict", "--max-pixels-per-byte", "1000000000", bomb.toString(),
+                out.toString()), out, "too short for a 12000x12000 image");
     }
 }

@@ -15,25 +15,38 @@ public final class DecoderOptions {
     public static final long DEFAULT_MAX_PIXELS = 1L << 28;
     /** Default memory limit: 1 GiB for the sample planes and the output image together. */
     public static final long DEFAULT_MAX_MEMORY = 1L << 30;
+    /**
+     * Default expansion limit: an image over {@link #EXPANSION_FREE_PIXELS} pixels may claim at
+     * most 64 pixels per byte of the file. Photographs take 2 to 15 pixels per byte; a file of a
+     * few kilobytes claiming hundreds of megapixels (a decompression bomb) is refused before its
+     * output is allocated.
+     */
+    public static final long DEFAULT_MAX_PIXELS_PER_BYTE = 64;
+    /** Images up to this many pixels (2^26, 64 Mi) are never refused for their pixels per byte. */
+    public static final long EXPANSION_FREE_PIXELS = 1L << 26;
 
     private static final JpegWarningListener IGNORE = (message, offset) -> { };
-    private static final DecoderOptions DEFAULTS = new DecoderOptions(false, IGNORE, DEFAULT_MAX_PIXELS, DEFAULT_MAX_MEMORY);
+    private static final DecoderOptions DEFAULTS = new DecoderOptions(false, IGNORE, DEFAULT_MAX_PIXELS, DEFAULT_MAX_MEMORY,
+            DEFAULT_MAX_PIXELS_PER_BYTE);
 
     private final boolean strict;
     private final JpegWarningListener warningListener;
     private final long maxPixels;
     private final long maxMemory;
+    private final long maxPixelsPerByte;
 
-    private DecoderOptions(boolean strict, JpegWarningListener warningListener, long maxPixels, long maxMemory) {
+    private DecoderOptions(boolean strict, JpegWarningListener warningListener, long maxPixels, long maxMemory,
+            long maxPixelsPerByte) {
         this.strict = strict;
         this.warningListener = warningListener;
         this.maxPixels = maxPixels;
         this.maxMemory = maxMemory;
+        this.maxPixelsPerByte = maxPixelsPerByte;
     }
 
     /**
-     * @return lenient decoding, warnings ignored, at most {@link #DEFAULT_MAX_PIXELS} pixels and
-     *     {@link #DEFAULT_MAX_MEMORY} bytes
+     * @return lenient decoding, warnings ignored, at most {@link #DEFAULT_MAX_PIXELS} pixels,
+     *     {@link #DEFAULT_MAX_MEMORY} bytes and {@link #DEFAULT_MAX_PIXELS_PER_BYTE} pixels per byte
      */
     public static DecoderOptions defaults() {
         return DEFAULTS;
@@ -46,7 +59,7 @@ public final class DecoderOptions {
      * @return a copy with this setting
      */
     public DecoderOptions withStrict(boolean strict) {
-        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory);
+        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory, maxPixelsPerByte);
     }
 
     /**
@@ -55,7 +68,8 @@ public final class DecoderOptions {
      * @return a copy with this setting
      */
     public DecoderOptions withWarningListener(JpegWarningListener listener) {
-        return new DecoderOptions(strict, Objects.requireNonNull(listener, "listener"), maxPixels, maxMemory);
+        return new DecoderOptions(strict, Objects.requireNonNull(listener, "listener"), maxPixels, maxMemory,
+                maxPixelsPerByte);
     }
 
     /**
@@ -67,7 +81,7 @@ public final class DecoderOptions {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
-        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory);
+        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory, maxPixelsPerByte);
     }
 
     /**
@@ -81,7 +95,20 @@ public final class DecoderOptions {
         if (bytes < 1) {
             throw new IllegalArgumentException("maxMemory must be positive, got " + bytes);
         }
-        return new DecoderOptions(strict, warningListener, maxPixels, bytes);
+        return new DecoderOptions(strict, warningListener, maxPixels, bytes, maxPixelsPerByte);
+    }
+
+    /**
+     * @param pixelsPerByte most pixels an image over {@link #EXPANSION_FREE_PIXELS} may claim per
+     *     byte of the whole file, checked when the frame header is read; {@code Long.MAX_VALUE}
+     *     turns the check off (for files that really are that compressible: large flat images)
+     * @return a copy with this setting
+     */
+    public DecoderOptions withMaxPixelsPerByte(long pixelsPerByte) {
+        if (pixelsPerByte < 1) {
+            throw new IllegalArgumentException("maxPixelsPerByte must be positive, got " + pixelsPerByte);
+        }
+        return new DecoderOptions(strict, warningListener, maxPixels, maxMemory, pixelsPerByte);
     }
 
     /** @return whether warnings become exceptions */
@@ -104,8 +131,14 @@ public final class DecoderOptions {
         return maxMemory;
     }
 
+    /** @return the expansion limit: pixels per byte of the file, for images over {@link #EXPANSION_FREE_PIXELS} */
+    public long maxPixelsPerByte() {
+        return maxPixelsPerByte;
+    }
+
     @Override
     public String toString() {
-        return "DecoderOptions[strict=" + strict + ", maxPixels=" + maxPixels + ", maxMemory=" + maxMemory + "]";
+        return "DecoderOptions[strict=" + strict + ", maxPixels=" + maxPixels + ", maxMemory=" + maxMemory
+                + ", maxPixelsPerByte=" + maxPixelsPerByte + "]";
     }
 }

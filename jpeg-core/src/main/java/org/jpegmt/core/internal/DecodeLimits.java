@@ -15,7 +15,7 @@ final class DecodeLimits {
     }
 
     /** The limits and features of this decoder, checked before anything is allocated. */
-    static void check(FrameHeader f, DecoderOptions options, int at) throws JpegException {
+    static void check(FrameHeader f, DecoderOptions options, long fileLength, int at) throws JpegException {
         if (f.precision() != 8) {
             throw new UnsupportedJpegException(f.precision() + "-bit precision", at);
         }
@@ -61,6 +61,13 @@ final class DecodeLimits {
         if (largest > Integer.MAX_VALUE - 8) {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height()
                     + " needs an array over 2 GiB", at);
+        }
+        // pixels > maxPixelsPerByte * fileLength, without overflow
+        if (pixels > DecoderOptions.EXPANSION_FREE_PIXELS && (pixels - 1) / options.maxPixelsPerByte() >= fileLength) {
+            throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
+                    + " pixels from a file of " + fileLength + " bytes, over the limit of " + options.maxPixelsPerByte()
+                    + " pixels per byte for images over " + DecoderOptions.EXPANSION_FREE_PIXELS
+                    + " pixels (DecoderOptions.maxPixelsPerByte; a decompression bomb?)", at);
         }
     }
 }

@@ -245,7 +245,7 @@ final class MarkerReader {
         frame = SegmentParser.sof(marker, data, pos, pos + n, at, false);
         pos += n;
         if (!infoOnly) {
-            DecodeLimits.check(frame, options, at);
+            DecodeLimits.check(frame, options, data.length, at);
         }
     }
 

@@ -78,6 +78,44 @@ class DamagedInputTest {
         assertTrue(warnings.stream().anyMatch(x -> x.contains("premature end")), warnings.toString());
     }
 
+    /** A small valid file whose frame header is patched to claim {@code w x h}. */
+    private static byte[] claiming(byte[] jpeg, int w, int h) {
+        byte[] bomb = jpeg.clone();
+        for (int i = 0; i + 8 < bomb.length; i++) {
+            if ((bomb[i] & 0xFF) == 0xFF && (bomb[i + 1] & 0xFF) == Markers.SOF0) {
+                bomb[i + 5] = (byte) (h >> 8);
+                bomb[i + 6] = (byte) h;
+                bomb[i + 7] = (byte) (w >> 8);
+                bomb[i + 8] = (byte) w;
+                return bomb;
+            }
+        }
+        throw new AssertionError("no SOF0");
+    }
+
+    /** Issue 18: by default a large image may claim at most 64 pixels per byte of its file. */
+    @Test
+    void decompressionBombIsRefusedByDefaultForItsPixelsPerByte() throws Exception {
+        byte[] grey = Fixtures.encode(Fixtures.picture(16, 16, true, 6), 0.9f, 1, 1, 0, false);
+        byte[] bomb = claiming(grey, 8200, 8200); // 67,240,000 pixels, just over 2^26, from a few hundred bytes
+        UnsupportedJpegException e = assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder().decode(bomb));
+        assertTrue(e.getMessage().contains("pixels per byte"), e.getMessage());
+        // the header alone is still described
+        assertEquals(8200, new JpegDecoder().readInfo(bomb).width());
+        // with the check off, lenient decoding fills the image with grey, as libjpeg does
+        PixelImage img = new JpegDecoder(DecoderOptions.defaults().withMaxPixelsPerByte(Long.MAX_VALUE)).decode(bomb);
+        assertEquals(8200, img.height());
+        assertEquals((byte) 128, img.data()[img.data().length - 1]);
+        // images up to 2^26 pixels are never refused for it: 8192 x 8192 from the same bytes
+        assertEquals(8192, new JpegDecoder().decode(claiming(grey, 8192, 8192)).width());
+        // and the limit is exact: the pixels a limit allows for the file's length pass, fewer do not
+        long pixels = 8200L * 8200;
+        long exact = (pixels + bomb.length - 1) / bomb.length; // pixels <= exact * length
+        DecodeJob.open(bomb, DecoderOptions.defaults().withMaxPixelsPerByte(exact));
+        assertThrows(UnsupportedJpegException.class,
+                () -> DecodeJob.open(bomb, DecoderOptions.defaults().withMaxPixelsPerByte(exact - 1)));
+    }
+
     /** Issue 18 (decompression bomb): a header claiming 12000 x 12000 pixels over a few hundred bytes of data. */
     @Test
     void decompressionBombIsRefusedInStrictModeBeforeAnythingIsDecoded() throws Exception {
@@ -96,7 +134,8 @@ class DamagedInputTest {
         bomb[sof + 7] = (byte) (12000 >> 8); // width
         bomb[sof + 8] = (byte) (12000 & 0xFF);
         assertTrue(bomb.length < 2048);
-        DecoderOptions strict = DecoderOptions.defaults().withStrict(true);
+        // (by default it is refused even earlier, for its pixels per byte: lift that to reach the scan)
+        DecoderOptions strict = DecoderOptions.defaults().withStrict(true).withMaxPixelsPerByte(Long.MAX_VALUE);
         int sos = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
         InvalidJpegException e = assertThrows(InvalidJpegException.class, () -> DecodeJob.open(bomb, strict));
         assertTrue(e.getMessage().contains("too short for a 12000x12000 image"), e.getMessage());
