@@ -141,7 +141,7 @@ public final class ParallelJpegDecoder {
 
     /** How {@link #decode} goes about a file, as far as the headers tell. */
     private enum Path {
-        /** One thread, or an image under the threshold: jpeg-core's serial decoder. */
+        /** One thread, an image under the threshold, or data too short for the image: jpeg-core's serial decoder. */
         SERIAL,
         /** Serial entropy decoding, with the inverse DCT and conversion shared ({@link #pipelined}). */
         STAGED,
@@ -151,7 +151,10 @@ public final class ParallelJpegDecoder {
 
     /** The decision {@link #decode} and {@link #decodesInBands} share, up to the marker pre-scan. */
     private Path path(DecodeJob job) {
-        if (!parallelism.split((long) job.info().width() * job.info().height())) {
+        if (!parallelism.split((long) job.info().width() * job.info().height()) || job.scanDataTooShort()) {
+            // a file whose data cannot cover its image (truncated, or a header claiming far more
+            // pixels than the data holds) decodes serially: most of it is a copied grey row, and the
+            // staged path would allocate whole planes for nothing
             return Path.SERIAL;
         }
         return job.singleScan() && job.restartInterval() != 0 ? Path.BANDS : Path.STAGED;

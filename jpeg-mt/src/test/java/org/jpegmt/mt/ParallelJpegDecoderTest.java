@@ -185,6 +185,28 @@ class ParallelJpegDecoderTest {
         }
     }
 
+    /** Issue 18: a file whose data cannot cover its image (a decompression bomb) decodes serially, in a ring. */
+    @Test
+    void dataTooShortForTheImageTakesTheSerialPath() throws Exception {
+        byte[] jpeg = new JpegEncoder(EncoderOptions.defaults().withRestartRows(0))
+                .encode(MtTestImages.make(320, 400, PixelFormat.RGB, 5));
+        int sos = org.jpegmt.core.internal.DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        byte[] cut = java.util.Arrays.copyOf(jpeg, sos + 600); // 3000 blocks need at least 750 bytes
+        assertTrue(org.jpegmt.core.internal.DecodeJob.open(cut, DecoderOptions.defaults()).scanDataTooShort());
+        assertFalse(org.jpegmt.core.internal.DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataTooShort());
+        ParallelJpegEncoderTest.CountingExecutor ex = new ParallelJpegEncoderTest.CountingExecutor();
+        try {
+            PixelImage parallel = new ParallelJpegDecoder(DecoderOptions.defaults(), ex, 8).withParallelThreshold(0)
+                    .decode(cut);
+            assertEquals(0, ex.submitted.get());
+            assertArrayEquals(new JpegDecoder().decode(cut).data(), parallel.data());
+            new ParallelJpegDecoder(DecoderOptions.defaults(), ex, 8).withParallelThreshold(0).decode(jpeg);
+            assertTrue(ex.submitted.get() > 0, "the whole file still takes the staged path");
+        } finally {
+            ex.pool.shutdownNow();
+        }
+    }
+
     @Test
     void decodesInBandsTellsWhichPathDecodeTakes() throws Exception {
         PixelImage img = MtTestImages.make(400, 400, PixelFormat.RGB, 4); // 160 000 px, 25 MCU rows at 4:2:0

@@ -79,14 +79,33 @@ public final class DecodeJob {
      * pixels).
      */
     private static void requireEnoughData(ScanContext ctx) throws InvalidJpegException {
-        long blocks = (long) ctx.grid.mcuCount() * ctx.firstDecoder.blocksPerMcu();
-        long needed = (blocks + 3) / 4;
-        long left = ctx.data.length - (long) ctx.firstScan.dataOffset();
-        if (left < needed) {
-            throw new InvalidJpegException("scan data of " + left + " bytes is too short for a " + ctx.frame.width()
-                    + "x" + ctx.frame.height() + " image: its " + blocks + " blocks need at least " + needed
-                    + " bytes (strict mode)", ctx.firstScan.dataOffset());
+        if (bytesLeft(ctx) < bytesNeeded(ctx)) {
+            throw new InvalidJpegException("scan data of " + bytesLeft(ctx) + " bytes is too short for a "
+                    + ctx.frame.width() + "x" + ctx.frame.height() + " image: its " + blocks(ctx)
+                    + " blocks need at least " + bytesNeeded(ctx) + " bytes (strict mode)", ctx.firstScan.dataOffset());
         }
+    }
+
+    private static long blocks(ScanContext ctx) {
+        return (long) ctx.grid.mcuCount() * ctx.firstDecoder.blocksPerMcu();
+    }
+
+    /** Every block costs at least two bits (a DC and an AC code of at least one bit each). */
+    private static long bytesNeeded(ScanContext ctx) {
+        return (blocks(ctx) + 3) / 4;
+    }
+
+    private static long bytesLeft(ScanContext ctx) {
+        return ctx.data.length - (long) ctx.firstScan.dataOffset();
+    }
+
+    /**
+     * @return true if the file ends before the first scan's data could be complete (fewer bytes
+     *     left than a quarter byte per block): decoding must run out of data, and a scheduler
+     *     gains nothing by sharing the rows (most are a copied grey row; {@link SerialDecode})
+     */
+    public boolean scanDataTooShort() {
+        return bytesLeft(ctx) < bytesNeeded(ctx);
     }
 
     /**
