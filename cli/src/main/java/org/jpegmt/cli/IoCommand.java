@@ -43,7 +43,7 @@ abstract class IoCommand {
             + " more than BYTES of memory (default: ${DEFAULT-VALUE})")
     long maxMemory = DecoderOptions.DEFAULT_MAX_MEMORY;
 
-    @Option(names = "--max-pixels-per-byte", paramLabel = "N", description = "refuse JPEG input over 64 Mi pixels"
+    @Option(names = "--max-pixels-per-byte", paramLabel = "N", description = "refuse JPEG input over 32 Mi pixels"
             + " that claims more than N pixels per byte of the file, a decompression bomb (default: ${DEFAULT-VALUE})")
     long maxPixelsPerByte = DecoderOptions.DEFAULT_MAX_PIXELS_PER_BYTE;
 

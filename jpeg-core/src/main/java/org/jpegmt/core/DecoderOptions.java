@@ -17,13 +17,16 @@ public final class DecoderOptions {
     public static final long DEFAULT_MAX_MEMORY = 1L << 30;
     /**
      * Default expansion limit: an image over {@link #EXPANSION_FREE_PIXELS} pixels may claim at
-     * most 64 pixels per byte of the file. Photographs take 2 to 15 pixels per byte; a file of a
+     * most 32 pixels per byte of the file. Photographs take 2 to 15 pixels per byte; a file of a
      * few kilobytes claiming hundreds of megapixels (a decompression bomb) is refused before its
      * output is allocated.
      */
-    public static final long DEFAULT_MAX_PIXELS_PER_BYTE = 64;
-    /** Images up to this many pixels (2^26, 64 Mi) are never refused for their pixels per byte. */
-    public static final long EXPANSION_FREE_PIXELS = 1L << 26;
+    public static final long DEFAULT_MAX_PIXELS_PER_BYTE = 32;
+    /**
+     * Images up to this many pixels (2^25, 32 Mi) are never refused for their pixels per byte.
+     * With the default expansion limit, a file under 1 MiB thus decodes to at most 2^25 pixels.
+     */
+    public static final long EXPANSION_FREE_PIXELS = 1L << 25;
 
     private static final JpegWarningListener IGNORE = (message, offset) -> { };
     private static final DecoderOptions DEFAULTS = new DecoderOptions(false, IGNORE, DEFAULT_MAX_PIXELS, DEFAULT_MAX_MEMORY,

@@ -93,11 +93,11 @@ class DamagedInputTest {
         throw new AssertionError("no SOF0");
     }
 
-    /** Issue 18: by default a large image may claim at most 64 pixels per byte of its file. */
+    /** Issue 18: by default a large image may claim at most 32 pixels per byte of its file. */
     @Test
     void decompressionBombIsRefusedByDefaultForItsPixelsPerByte() throws Exception {
         byte[] grey = Fixtures.encode(Fixtures.picture(16, 16, true, 6), 0.9f, 1, 1, 0, false);
-        byte[] bomb = claiming(grey, 8200, 8200); // 67,240,000 pixels, just over 2^26, from a few hundred bytes
+        byte[] bomb = claiming(grey, 8200, 8200); // 67,240,000 pixels, over 2^25, from a few hundred bytes
         UnsupportedJpegException e = assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder().decode(bomb));
         assertTrue(e.getMessage().contains("pixels per byte"), e.getMessage());
         // the header alone is still described
@@ -106,8 +106,10 @@ class DamagedInputTest {
         PixelImage img = new JpegDecoder(DecoderOptions.defaults().withMaxPixelsPerByte(Long.MAX_VALUE)).decode(bomb);
         assertEquals(8200, img.height());
         assertEquals((byte) 128, img.data()[img.data().length - 1]);
-        // images up to 2^26 pixels are never refused for it: 8192 x 8192 from the same bytes
-        assertEquals(8192, new JpegDecoder().decode(claiming(grey, 8192, 8192)).width());
+        // images up to 2^25 pixels are never refused for it: 5792 x 5792 from the same bytes, and not
+        // one pixel more (5793 x 5793 is over 2^25)
+        assertEquals(5792, new JpegDecoder().decode(claiming(grey, 5792, 5792)).width());
+        assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder().decode(claiming(grey, 5793, 5793)));
         // and the limit is exact: the pixels a limit allows for the file's length pass, fewer do not
         long pixels = 8200L * 8200;
         long exact = (pixels + bomb.length - 1) / bomb.length; // pixels <= exact * length
