@@ -60,6 +60,7 @@ public final class Main {
         CommandLine cmd = new CommandLine(new Main());
         // -optimize is not -o ptimize: single-dash options are one letter, never clusters
         cmd.setPosixClusteredShortOptionsAllowed(false);
+        clusterSynopsis(cmd);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         for (CommandLine sub : cmd.getSubcommands().values()) {
@@ -87,6 +88,18 @@ public final class Main {
             return EXIT_USAGE;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * The usage line keeps listing one-letter flags together ({@code [-fhV]}) as before: picocli
+     * only does so while clusters are parsed, and they no longer are.
+     */
+    private static void clusterSynopsis(CommandLine cmd) {
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> help.detailedSynopsis(
+                help.synopsisHeadingLength(), CommandLine.Help.createShortOptionArityAndNameComparator(), true));
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            clusterSynopsis(sub);
+        }
     }
 
     /**

@@ -137,4 +137,12 @@ class ArgumentsTest {
         assertEquals(0, help.status());
         assertTrue(help.outText().contains("Examples:"), help.outText());
     }
+
+    /** Clusters are no longer parsed, but --help still shows the one-letter flags together, as before issue 18. */
+    @Test
+    void helpUsageLinesStillListOneLetterFlagsTogether() {
+        assertTrue(MainTest.run("--help").outText().startsWith("Usage: jpegmt [-hV] [COMMAND]"));
+        assertTrue(MainTest.run("decode", "--help").outText().startsWith("Usage: jpegmt decode [-fhV] [--debug]"));
+        assertTrue(MainTest.run("encode", "--help").outText().startsWith("Usage: jpegmt encode [-fhV] [--debug]"));
+    }
 }
