@@ -61,27 +61,24 @@ final class StagedPipeline {
      */
     static void run(StagedDecode staged, Executor executor, int helpers) throws JpegException {
         StagedPipeline p = new StagedPipeline(staged, executor, helpers);
-        int greyFrom = -1; // the first MCU row of a grey rest (the data ran out for good), once known
+        boolean greyRest = false; // the data ran out for good: the rest is a copied grey row
         try {
             while (staged.hasNextRow()) {
-                int next = p.announced;
-                if (greyFrom < 0 && next + 3 < p.rows && staged.restIsGrey()) {
-                    greyFrom = next;
-                }
-                if (greyFrom >= 0 && next == greyFrom + 3) {
-                    staged.skipGreyRest(); // three grey rows are enough to model the rest
+                if (staged.greyRestReady()) {
+                    staged.skipGreyRest();
+                    greyRest = true;
                     break;
                 }
                 // row r goes into the slot of row r - slots: that row must be transformed first
-                p.awaitTransformed(next - StagedDecode.COEFFICIENT_SLOTS);
+                p.awaitTransformed(p.announced - StagedDecode.COEFFICIENT_SLOTS);
                 p.announce(staged.decodeNextRow());
             }
             staged.finish();
         } finally {
             p.finish(); // the image is complete once the queued rows are done
         }
-        if (greyFrom >= 0) {
-            staged.repeatGreyRows(greyFrom + 2); // rows greyFrom .. + 2 transformed, greyFrom + 1 converted
+        if (greyRest) {
+            staged.repeatGreyRows(); // after every decoded row is transformed and converted
         }
     }
 

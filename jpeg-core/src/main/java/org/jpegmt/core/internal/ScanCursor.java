@@ -84,23 +84,42 @@ final class ScanCursor {
     }
 
     /**
-     * @return true if every MCU left is mid-grey: the data ran out inside the segment that runs to
-     *     the end of this cursor, so no restart can bring data back, and decoding the rest would
-     *     only fill blocks with 128 and report nothing
+     * Grey MCU rows decoded as usual once the data has run out for good, before the rest is
+     * skipped: the first two and the one below them make the second a grey row between grey rows,
+     * whose converted output is the model of every row after it ({@link ScanContext#repeatGreyRows}).
      */
-    boolean restIsGrey() {
-        return st.outOfData && segmentEnd >= end;
+    private static final int GREY_MODEL_ROWS = 3;
+    /** The first MCU row of the grey rest, once known; -1 before. */
+    private int greyFrom = -1;
+
+    /**
+     * Call before each row. True once the data has run out for good (inside the segment that runs
+     * to the end of this cursor, so no restart can bring data back), {@link #GREY_MODEL_ROWS} grey
+     * rows have been decoded since, and rows are left: the caller then converts what those rows
+     * allow, calls {@link #skipGreyRest()} and fills the output from {@link #greyCopyFrom()} on.
+     */
+    boolean greyRestReady() {
+        int next = mcu / grid.mcusPerRow();
+        if (greyFrom < 0 && next + GREY_MODEL_ROWS < grid.mcuRows() && st.outOfData && segmentEnd >= end) {
+            greyFrom = next;
+        }
+        return greyFrom >= 0 && next == greyFrom + GREY_MODEL_ROWS;
     }
 
     /**
-     * Moves past the MCUs left without decoding them; only when {@link #restIsGrey()} (the bit
-     * reader is not touched by grey MCUs, so {@link #finish()} reports exactly what it would have).
+     * Moves past the MCUs left without decoding them, once {@link #greyRestReady()}: grey MCUs
+     * do not touch the bit reader, so {@link #finish()} reports exactly what it would have.
      */
     void skipGreyRest() {
-        if (!restIsGrey()) {
+        if (!greyRestReady()) {
             throw new IllegalStateException("MCUs with data are left");
         }
         mcu = end;
+    }
+
+    /** @return after {@link #skipGreyRest()}: the first MCU row whose output is a copy of a grey row */
+    int greyCopyFrom() {
+        return greyFrom + GREY_MODEL_ROWS - 1;
     }
 
     /** @return the next MCU to decode */

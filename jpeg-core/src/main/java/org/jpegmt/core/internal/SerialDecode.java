@@ -11,9 +11,9 @@ import org.jpegmt.core.PixelImage;
  * plus three MCU rows.
  *
  * <p>Once the data has run out for good (a truncated file, or a header that claims far more
- * pixels than the data holds), the rest of the image is mid-grey: three grey MCU rows are decoded
+ * pixels than the data holds), the rest of the image is mid-grey: a few grey MCU rows are decoded
  * and converted as usual, and the output rows after them are copies of a converted grey row
- * ({@link ScanContext#repeatGreyRows}), the same pixels in one pass.
+ * ({@link ScanCursor#greyRestReady}, {@link ScanContext#repeatGreyRows}), the same pixels in one pass.
  */
 final class SerialDecode {
     private SerialDecode() {
@@ -26,17 +26,10 @@ final class SerialDecode {
         ScanCursor cursor = ScanCursor.serial(ctx.data, ctx.firstDecoder, grid, ctx.warn, ctx.resync,
                 ctx.firstScan.dataOffset());
         int converted = 0; // MCU rows [0, converted) are in the output
-        int greyFrom = -1; // the first MCU row of the grey rest, once known
         while (cursor.hasNextRow()) {
-            int next = cursor.nextMcu() / grid.mcusPerRow();
-            if (greyFrom < 0 && next + 3 < grid.mcuRows() && cursor.restIsGrey()) {
-                greyFrom = next;
-            }
-            if (greyFrom >= 0 && next == greyFrom + 3) {
-                // rows greyFrom .. greyFrom + 2 are decoded and greyFrom + 1 converted: a grey row
-                // between grey rows, the model of every row after it
+            if (cursor.greyRestReady()) {
                 cursor.skipGreyRest();
-                ctx.repeatGreyRows(greyFrom + 2, out);
+                ctx.repeatGreyRows(cursor.greyCopyFrom(), out);
                 break;
             }
             int through = grid.convertibleThrough(cursor.decodeRow(ring, null));

@@ -59,23 +59,24 @@ public final class StagedDecode {
         return cursor.decodeRow(null, slots[row % COEFFICIENT_SLOTS]);
     }
 
-    /** @return true if every MCU row left to decode is mid-grey (the data ran out for good) */
-    public boolean restIsGrey() {
-        return cursor.restIsGrey();
+    /**
+     * Call before each row: true once the data has run out for good and enough grey rows are
+     * decoded to model the rest ({@link ScanCursor#greyRestReady}); then call
+     * {@link #skipGreyRest()} instead of decoding, and {@link #repeatGreyRows()} once every row
+     * decoded so far is transformed and converted as far as its neighbours allow.
+     */
+    public boolean greyRestReady() {
+        return cursor.greyRestReady();
     }
 
-    /**
-     * Ends the entropy decoding early when {@link #restIsGrey()}: the rows from {@code from} on are
-     * not decoded, and {@link #repeatGreyRows} fills their output once rows {@code from - 3 ..
-     * from - 1} are grey, transformed, and {@code from - 2} converted.
-     */
+    /** Ends the entropy decoding early, once {@link #greyRestReady()}. */
     public void skipGreyRest() {
         cursor.skipGreyRest();
     }
 
-    /** Fills the output rows of MCU rows {@code from ..} with copies of a grey row (see {@link #skipGreyRest}). */
-    public void repeatGreyRows(int from) {
-        ctx.repeatGreyRows(from, out);
+    /** Fills the output of the skipped rows (and of the last grey row decoded) with copies of a grey row. */
+    public void repeatGreyRows() {
+        ctx.repeatGreyRows(cursor.greyCopyFrom(), out);
     }
 
     /** After the last row: the end-of-scan checks and their warnings (on the decoding thread). */
