@@ -114,6 +114,8 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
         if (warmup < 0 || iterations < 1 || minTimeMs < 0) {
             throw usage("--warmup must be >= 0, --iterations >= 1, --min-time >= 0");
         }
+        limits(); // a bad --max-* value is a usage error
+
         List<Integer> counts = threadCounts();
         EncoderOptions encOptions;
         try {
@@ -123,15 +125,8 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(stdout, true);
         byte[] data = readInput(file);
-        byte[] jpeg;
-        PixelImage image;
-        if (ImageFiles.isJpeg(data)) {
-            jpeg = data;
-            image = ImageFiles.readImage(data, new JpegDecoder(limits())::decode);
-        } else {
-            image = ImageFiles.readImage(data, new JpegDecoder(limits())::decode);
-            jpeg = new JpegEncoder(encOptions).encode(image);
-        }
+        PixelImage image = ImageFiles.readImage(data, new JpegDecoder(limits())::decode);
+        byte[] jpeg = ImageFiles.isJpeg(data) ? data : new JpegEncoder(encOptions).encode(image);
         long pixels = (long) image.width() * image.height();
         JpegStructure structure = JpegStructure.parse(jpeg);
         if (!tsv) {

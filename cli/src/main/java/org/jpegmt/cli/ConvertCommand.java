@@ -121,6 +121,7 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
         if (threads < 1) {
             throw usage("--threads must be at least 1, got " + threads);
         }
+        limits(); // a bad --max-* value is a usage error, once, before any file
         validate();
         List<Job> jobs = new ArrayList<>();
         List<String[]> failures = new ArrayList<>();

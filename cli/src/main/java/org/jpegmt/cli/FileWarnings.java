@@ -59,12 +59,6 @@ final class FileWarnings implements JpegWarningListener {
         }
     }
 
-    /** @return how many warnings this file had so far, printed or not */
-    long count() {
-        synchronized (err) {
-            return count;
-        }
-    }
 
     /**
      * The file is done (or failed): prints its first warning and how many others there were,

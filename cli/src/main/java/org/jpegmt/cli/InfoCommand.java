@@ -37,6 +37,7 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        limits(); // a bad --max-* value is a usage error, once, before any file
         PrintStream out = new PrintStream(stdout, true);
         int status = 0;
         PixelImage original = null;

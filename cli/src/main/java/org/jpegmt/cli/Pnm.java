@@ -1,6 +1,5 @@
 package org.jpegmt.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.jpegmt.core.PixelFormat;
@@ -9,14 +8,6 @@ import org.jpegmt.core.PixelImage;
 /** Binary PGM (P5) and PPM (P6) with maxval 255, the formats djpeg and cjpeg speak. */
 final class Pnm {
     private Pnm() {
-    }
-
-    static byte[] write(PixelImage image) {
-        byte[][] parts = parts(image);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(parts[0].length + parts[1].length);
-        out.write(parts[0], 0, parts[0].length);
-        out.write(parts[1], 0, parts[1].length);
-        return out.toByteArray();
     }
 
     /**

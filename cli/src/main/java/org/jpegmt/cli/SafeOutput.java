@@ -220,6 +220,19 @@ final class SafeOutput {
     }
 
     private static void move(Path tmp, Path abs, boolean force) throws IOException {
+        if (!force) {
+            // rename(2) replaces an existing target whatever the options say, so a file that
+            // appeared since the existence check would be lost: a hard link fails instead (the
+            // temporary file is deleted by the caller)
+            try {
+                Files.createLink(abs, tmp);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                throw new FileAlreadyExistsException(abs + " exists (use --force to overwrite)");
+            } catch (UnsupportedOperationException | IOException e) {
+                // no hard links on this file system: fall back to the rename below
+            }
+        }
         try {
             if (force) {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

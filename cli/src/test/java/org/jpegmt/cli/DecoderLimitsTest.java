@@ -2,7 +2,6 @@ package org.jpegmt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -34,7 +33,7 @@ class DecoderLimitsTest {
 
     /** One error line naming the file, and no output file. */
     private void assertRefused(MainTest.Run r, Path out, String reason) {
-        assertNotEquals(0, r.status());
+        assertEquals(1, r.status(), "a refused input fails (1), it is no usage error (2)");
         String[] lines = r.err().strip().split("\n");
         assertEquals(1, lines.length, r.err());
         assertTrue(lines[0].startsWith("jpegmt: "), r.err());
@@ -50,6 +49,22 @@ class DecoderLimitsTest {
                 "over the limit of 7999");
         MainTest.Run ok = MainTest.run("decode", "--max-pixels", "8000", jpg.toString(), out.toString());
         assertEquals(0, ok.status(), ok.err());
+    }
+
+    @Test
+    void aBadLimitIsOneUsageErrorBeforeAnyFile() throws Exception {
+        Path a = jpeg("d", 16, 16);
+        Path b = jpeg("e", 16, 16);
+        for (String[] args : new String[][] {
+            {"decode", "--max-pixels", "0", a.toString(), b.toString(), "-o", dir.resolve("o").toString()},
+            {"info", "--max-memory", "0", a.toString()},
+            {"encode", "--max-pixels-per-byte", "0", a.toString(), dir.resolve("x.jpg").toString()},
+        }) {
+            MainTest.Run r = MainTest.run(args);
+            assertEquals(2, r.status(), r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.contains("must be at least 1")).count(), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("o")));
     }
 
     @Test

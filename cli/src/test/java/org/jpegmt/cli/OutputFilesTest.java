@@ -236,6 +236,7 @@ class OutputFilesTest {
                     "ImageIO wrote its stream cache to disk");
         } finally {
             ImageIO.setCacheDirectory(null);
+            ImageIO.setUseCache(false); // as Main.run leaves it, not this test's true
         }
         try (Stream<Path> left = Files.list(cache)) {
             assertEquals(List.of(), left.toList());

@@ -202,11 +202,11 @@ public final class ParallelJpegDecoder {
         }
         MultiScanDecode scans = job.scans();
         scans.decodeScans();
-        int rowHeight = job.grid().rowHeight();
-        int mcuRows = (out.height() + rowHeight - 1) / rowHeight;
-        int parts = Math.min(mcuRows, parallelism.threads * 4);
-        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts, b -> scans.convertRows(
-                mcuRows * b / parts * rowHeight, Math.min(out.height(), mcuRows * (b + 1) / parts * rowHeight), out));
+        // whole planes: any rows convert on their own, so plain equal parts of the output rows
+        int height = out.height();
+        int parts = Math.min(height, parallelism.threads * 4);
+        TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts,
+                b -> scans.convertRows((int) ((long) height * b / parts), (int) ((long) height * (b + 1) / parts), out));
         return out;
     }
 }

@@ -17,7 +17,7 @@ public final class WorkPlan {
     }
 
     /**
-     * Fewest MCU rows in a decode band. Decoding a band ({@code DecodeJob.decodeBand}) needs
+     * Fewest MCU rows in a decode band. Decoding a band ({@link org.jpegmt.core.internal.BandDecode#decode}) needs
      * two; four keeps the rows that bands keep aside for their boundaries (four MCU rows per
      * boundary) within the size of whole planes, which
      * {@link org.jpegmt.core.DecoderOptions#maxMemory()} accounts for.

@@ -47,9 +47,6 @@ class WorkPlanTest {
         double[] f = WorkPlan.cuts(2);
         // parts: 1/4 of the rest each time; 0.75^14 = 0.0178 is still >= 1/64, 0.75^15 is not: 14 cuts, 15 parts
         assertEquals(14, f.length);
-        assertEquals(0.25, f[0], 1e-12);
-        assertEquals(0.4375, f[1], 1e-12);
-        assertEquals(0.578125, f[2], 1e-12);
         for (int k = 0; k < f.length; k++) {
             assertEquals(1 - Math.pow(0.75, k + 1), f[k], 1e-12);
         }

@@ -79,10 +79,12 @@ public final class DecodeJob {
      * pixels).
      */
     private static void requireEnoughData(ScanContext ctx) throws InvalidJpegException {
-        if (bytesLeft(ctx) < bytesNeeded(ctx)) {
-            throw new InvalidJpegException("scan data of " + bytesLeft(ctx) + " bytes is too short for a "
-                    + ctx.frame.width() + "x" + ctx.frame.height() + " image: its " + blocks(ctx)
-                    + " blocks need at least " + bytesNeeded(ctx) + " bytes (strict mode)", ctx.firstScan.dataOffset());
+        long left = ctx.data.length - (long) ctx.firstScan.dataOffset();
+        long blocks = blocks(ctx);
+        if (left < bytesNeeded(blocks)) {
+            throw new InvalidJpegException("scan data of " + left + " bytes is too short for a " + ctx.frame.width()
+                    + "x" + ctx.frame.height() + " image: its " + blocks + " blocks need at least "
+                    + bytesNeeded(blocks) + " bytes (strict mode)", ctx.firstScan.dataOffset());
         }
     }
 
@@ -91,12 +93,8 @@ public final class DecodeJob {
     }
 
     /** Every block costs at least two bits (a DC and an AC code of at least one bit each). */
-    private static long bytesNeeded(ScanContext ctx) {
-        return (blocks(ctx) + 3) / 4;
-    }
-
-    private static long bytesLeft(ScanContext ctx) {
-        return ctx.data.length - (long) ctx.firstScan.dataOffset();
+    private static long bytesNeeded(long blocks) {
+        return (blocks + 3) / 4;
     }
 
     /**
@@ -105,7 +103,7 @@ public final class DecodeJob {
      *     gains nothing by sharing the rows (most are a copied grey row; {@link SerialDecode})
      */
     public boolean scanDataTooShort() {
-        return bytesLeft(ctx) < bytesNeeded(ctx);
+        return ctx.data.length - (long) ctx.firstScan.dataOffset() < bytesNeeded(blocks(ctx));
     }
 
     /**

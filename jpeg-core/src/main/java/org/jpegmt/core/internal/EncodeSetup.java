@@ -47,9 +47,9 @@ record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restar
         for (int c = 0; c < scan.length; c++) {
             scan[c] = c;
         }
-        McuGrid rows = McuGrid.forScan(frame, scan, 0);
-        int dri = restartInterval(options, rows.mcusPerRow());
-        McuGrid grid = dri == 0 ? rows : McuGrid.forScan(frame, scan, dri);
+        // MCUs per row: the frame's interleaved grid, and for one component (Hmax = 1) its blocks per row
+        int dri = restartInterval(options, frame.mcusX());
+        McuGrid grid = McuGrid.forScan(frame, scan, dri);
         int slots = grey ? 1 : 2;
         int[][] quant = new int[slots][];
         long[][] quantizers = new long[slots][];

@@ -38,6 +38,14 @@ final class ScanCursor {
     private int segmentEnd;
     /** Serial mode: m of the RSTm marker expected next. */
     private int expectedRestart;
+    /**
+     * Grey MCU rows decoded as usual once the data has run out for good, before the rest is
+     * skipped: the first two and the one below them make the second a grey row between grey rows,
+     * whose converted output is the model of every row after it ({@link ScanContext#repeatGreyRows}).
+     */
+    private static final int GREY_MODEL_ROWS = 3;
+    /** The first MCU row of the grey rest, once known; -1 before. */
+    private int greyFrom = -1;
 
     private ScanCursor(byte[] data, ScanDecoder decoder, McuGrid grid, Warnings warn, RestartResync resync,
             int[] bounds, int from, int to) {
@@ -84,16 +92,7 @@ final class ScanCursor {
     }
 
     /**
-     * Grey MCU rows decoded as usual once the data has run out for good, before the rest is
-     * skipped: the first two and the one below them make the second a grey row between grey rows,
-     * whose converted output is the model of every row after it ({@link ScanContext#repeatGreyRows}).
-     */
-    private static final int GREY_MODEL_ROWS = 3;
-    /** The first MCU row of the grey rest, once known; -1 before. */
-    private int greyFrom = -1;
-
-    /**
-     * Call before each row. True once the data has run out for good (inside the segment that runs
+     * Call before each row (it latches where the grey rest starts). True once the data has run out for good (inside the segment that runs
      * to the end of this cursor, so no restart can bring data back), {@link #GREY_MODEL_ROWS} grey
      * rows have been decoded since, and rows are left: the caller then converts what those rows
      * allow, calls {@link #skipGreyRest()} and fills the output from {@link #greyCopyFrom()} on.

@@ -149,7 +149,7 @@ class DamagedInputTest {
     @Test
     void truncatedScanIsGreyAfterTheDataWithAWarning() throws Exception {
         byte[] jpeg = Fixtures.encode(Fixtures.picture(64, 64, true, 4), 0.9f, 1, 1, 0, false);
-        int sos = new DecodeJob[] {DecodeJob.open(jpeg, DecoderOptions.defaults())}[0].scanDataOffset();
+        int sos = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
         byte[] cut = Arrays.copyOf(jpeg, sos + (jpeg.length - sos) / 3);
         List<String> warnings = new ArrayList<>();
         PixelImage img = new JpegDecoder(DecoderOptions.defaults()
