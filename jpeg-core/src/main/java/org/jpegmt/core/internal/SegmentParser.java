@@ -174,8 +174,9 @@ final class SegmentParser {
             int id = u8(d, p + 1 + 2 * i);
             int tables = u8(d, p + 2 + 2 * i);
             int found = -1;
-            // libjpeg: the first frame component with this id whose scan slot is still free
-            // (tolerates duplicate ids).
+            // libjpeg's get_sos, index mix-up included: it tests the slot of frame component ci
+            // but fills the slot of scan component i. Kept as it is (tolerates duplicate ids the
+            // way libjpeg does); "fixing" it would change which component a damaged scan decodes.
             for (int ci = 0; ci < fc.length && ci < 4; ci++) {
                 if (fc[ci].id() == id && slot[ci] < 0) {
                     found = ci;
