@@ -19,6 +19,8 @@
 @SuppressWarnings("module") // the qualified-export targets are built after this module
 module org.jpegmt.core {
     requires static java.desktop;
+    // optional SIMD kernels (internal.Simd): used only when the JVM adds this incubator module
+    requires static jdk.incubator.vector;
 
     exports org.jpegmt.core;
     exports org.jpegmt.core.awt;
