@@ -14,7 +14,6 @@ import javax.imageio.stream.ImageInputStream;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -36,7 +35,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
         Options options = new CommandLineOptions(args);
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = ForkOutput.runner(options).run();
         System.out.println();
         System.out.println("java.version=" + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vendor") + "), cores=" + Runtime.getRuntime().availableProcessors());

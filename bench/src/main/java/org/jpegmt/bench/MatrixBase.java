@@ -16,12 +16,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * repository's 1 MP sample by default; any file of {@code ../shared/bench-images} with
  * {@code -p image=...}), restart setting ({@link Workload}), chroma subsampling and quality.
  * Score: operations per second ({@link Report} turns it into megapixels per second). Fork and
- * iteration settings here are the defaults; {@link ScalingRun} sets its own.
+ * iteration settings here are the defaults; {@link ScalingRun} sets its own. The forks add
+ * {@code jdk.incubator.vector}, so jpegmt runs its SIMD kernels as {@code ./jpegmt} does; add
+ * {@code -jvmArgsPrepend -Djpegmt.vector=false} to measure the scalar ones (an {@code -jvmArgsAppend}
+ * on the command line would replace this list).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        "--add-modules=jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class MatrixBase {

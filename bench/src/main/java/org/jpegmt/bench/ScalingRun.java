@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -86,7 +85,7 @@ public final class ScalingRun {
                 // One collector for every k: with ActiveProcessorCount=1 the JVM would pick SerialGC and
                 // with 2+ cores G1, so k = 1 and k = 2 would not compare the same thing.
                 .jvmArgsAppend("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-Djava.awt.headless=true",
-                        "-XX:+UseG1GC", "-XX:ActiveProcessorCount=" + cores,
+                        "-XX:+UseG1GC", "-XX:ActiveProcessorCount=" + cores, "--add-modules=jdk.incubator.vector",
                         "-Djpegmt.shared=" + System.getProperty("jpegmt.shared", "../shared"))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh-k" + cores + ".json").toString());
@@ -102,7 +101,7 @@ public final class ScalingRun {
         for (Map.Entry<String, String[]> e : params.entrySet()) {
             opts.param(e.getKey(), e.getValue());
         }
-        Collection<RunResult> results = new Runner(opts.build()).run();
+        Collection<RunResult> results = ForkOutput.runner(opts.build()).run();
         writeTsv(out.resolve("jmh-k" + cores + ".tsv"), cores, results);
     }
 

@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -115,7 +114,7 @@ public final class SpeedupRun {
                         config.rounds(), t, join(order(config.threads(), round), ","));
                 Collection<RunResult> results;
                 try {
-                    results = new Runner(options(cmd, t)).run();
+                    results = ForkOutput.runner(options(cmd, t)).run();
                 } catch (RunnerException e) {
                     failure = "round " + (round + 1) + ", threads=" + t + ": " + e.getMessage();
                     break rounds;

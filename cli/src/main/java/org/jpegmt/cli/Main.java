@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import javax.imageio.ImageIO;
 import org.jpegmt.core.JpegException;
+import org.jpegmt.core.internal.Simd;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -169,7 +170,9 @@ public final class Main {
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"jpegmt " + (v == null ? "development build" : v),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    Simd.vectorKernels() ? "SIMD: Vector API (jdk.incubator.vector)"
+                            : "SIMD: off, scalar kernels (no jdk.incubator.vector, or -Djpegmt.vector=false)"};
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jpegmt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -39,5 +40,19 @@ class LauncherIT {
         assertTrue(output.contains("PSNR"), output);
         PixelImage img = new JpegDecoder().decode(Files.readAllBytes(out));
         assertEquals(1280, img.width());
+    }
+
+    /** The launcher adds jdk.incubator.vector, and the JVM's warning about it never shows. */
+    @Test
+    void launcherRunsTheVectorKernelsWithoutTheIncubatorWarning() throws Exception {
+        Path root = ReadmeExamplesTest.repoRoot();
+        Process p = new ProcessBuilder(root.resolve("jpegmt").toString(), "--version")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("SIMD: Vector API"), output);
+        assertFalse(output.contains("incubator modules"), output);
     }
 }

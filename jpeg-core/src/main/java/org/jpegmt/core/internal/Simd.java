@@ -13,7 +13,7 @@ package org.jpegmt.core.internal;
  * <p>Code that uses a vector class must test {@link #VECTOR} first: without the module in the
  * boot layer, loading a {@code *Vector} class fails with {@code NoClassDefFoundError}.
  */
-final class Simd {
+public final class Simd {
     /** System property: {@code false} forces the scalar kernels even when the module is present. */
     static final String PROPERTY = "jpegmt.vector";
 
@@ -21,6 +21,11 @@ final class Simd {
     static final boolean VECTOR = moduleInBootLayer() && !"false".equalsIgnoreCase(property());
 
     private Simd() {
+    }
+
+    /** {@link #VECTOR}, for the command line's {@code --version} (this package is exported to it). */
+    public static boolean vectorKernels() {
+        return VECTOR;
     }
 
     private static boolean moduleInBootLayer() {
