@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.PixelImage;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,54 @@ class LauncherIT {
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("SIMD: Vector API"), output);
         assertFalse(output.contains("incubator modules"), output);
+    }
+
+    /** stdin reaches java through the launcher (a background job would read /dev/null instead). */
+    @Test
+    void launcherPassesStdinToJava() throws Exception {
+        Path root = ReadmeExamplesTest.repoRoot();
+        byte[] jpeg = new org.jpegmt.core.JpegEncoder().encode(PixelImage.allocate(16, 8, org.jpegmt.core.PixelFormat.RGB));
+        Process p = new ProcessBuilder(root.resolve("jpegmt").toString(), "decode", "-", "-")
+                .directory(root.toFile()).start();
+        try (var in = p.getOutputStream()) {
+            in.write(jpeg);
+        }
+        byte[] ppm = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), err);
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(new String(ppm, 0, 9, StandardCharsets.US_ASCII).startsWith("P6\n16 8\n"), err);
+    }
+
+    /**
+     * SIGTERM to the launcher's PID (kill, timeout) stops java too: nothing of it keeps running,
+     * and the exit status is 143 as for java itself. java here waits on a stdin that stays open.
+     */
+    @Test
+    void sigtermToTheLauncherStopsJava() throws Exception {
+        Path root = ReadmeExamplesTest.repoRoot();
+        Process p = new ProcessBuilder(root.resolve("jpegmt").toString(), "decode", "-", dir.resolve("o.ppm").toString())
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (javaOf(p).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<ProcessHandle> java = javaOf(p);
+        assertFalse(java.isEmpty(), "no java process under the launcher");
+        Thread.sleep(500); // let the JVM install its signal handlers
+        p.destroy(); // SIGTERM to the launcher only
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not stop");
+        for (ProcessHandle h : java) {
+            h.onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(h.isAlive(), "java still runs after the launcher stopped");
+        }
+        assertEquals(143, p.exitValue());
+        assertFalse(Files.exists(dir.resolve("o.ppm")));
+        p.getOutputStream().close();
+    }
+
+    private static List<ProcessHandle> javaOf(Process p) {
+        return p.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .collect(Collectors.toList());
     }
 }
