@@ -25,8 +25,8 @@ final class JpegmtImageMetadata extends IIOMetadata {
     /** @param root a native tree (copied) */
     JpegmtImageMetadata(IIOMetadataNode root) {
         super(true, NativeTree.FORMAT, NativeFormat.class.getName(), null, null);
-        this.original = (IIOMetadataNode) root.cloneNode(true);
-        this.root = (IIOMetadataNode) root.cloneNode(true);
+        this.original = TreeMerge.copy(root);
+        this.root = TreeMerge.copy(root);
     }
 
     /** @return false: the tree can be changed with {@link #setFromTree} and {@link #mergeTree} */
@@ -46,7 +46,7 @@ final class JpegmtImageMetadata extends IIOMetadata {
     @Override
     public Node getAsTree(String formatName) {
         if (NativeTree.FORMAT.equals(formatName)) {
-            return root.cloneNode(true);
+            return TreeMerge.copy(root);
         }
         if (IIOMetadataFormatImpl.standardMetadataFormatName.equals(formatName)) {
             return getStandardTree();
@@ -76,11 +76,11 @@ final class JpegmtImageMetadata extends IIOMetadata {
             throw new IIOInvalidTreeException("root must be " + formatName + ", not " + tree.getNodeName(), tree);
         }
         if (NativeTree.FORMAT.equals(formatName)) {
-            IIOMetadataNode merged = (IIOMetadataNode) root.cloneNode(true);
+            IIOMetadataNode merged = TreeMerge.copy(root);
             TreeMerge.mergeNative(merged, tree);
             root = merged;
         } else if (IIOMetadataFormatImpl.standardMetadataFormatName.equals(formatName)) {
-            IIOMetadataNode merged = (IIOMetadataNode) root.cloneNode(true);
+            IIOMetadataNode merged = TreeMerge.copy(root);
             TreeMerge.mergeStandardText(merged, tree);
             root = merged;
         } else {
@@ -109,7 +109,7 @@ final class JpegmtImageMetadata extends IIOMetadata {
 
     @Override
     public void reset() {
-        root = (IIOMetadataNode) original.cloneNode(true);
+        root = TreeMerge.copy(original);
     }
 
     @Override

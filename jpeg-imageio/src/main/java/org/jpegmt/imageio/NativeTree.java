@@ -48,7 +48,10 @@ final class NativeTree {
         root.appendChild(sequence);
         IIOMetadataNode jfif = null;
         byte[] iccBytes = IccProfiles.assemble(segments);
-        ICC_Profile icc = iccBytes == null ? null : IccProfiles.profileOrNull(iccBytes);
+        // a fresh instance for the tree: one that has been used for a conversion (as the check in
+        // profileOrNull does) may give back other bytes from getData()
+        ICC_Profile icc = iccBytes == null || IccProfiles.profileOrNull(iccBytes) == null ? null
+                : ICC_Profile.getInstance(iccBytes);
         for (JpegHeaders.Segment s : segments) {
             byte[] p = s.payload();
             int m = s.marker();

@@ -16,7 +16,8 @@ final class TreeMerge {
     private static final java.util.Set<String> REPLACED = java.util.Set.of("dqt", "dht", "dri", "sof", "sos", "app14Adobe");
 
     /**
-     * A copy of any DOM tree as {@link IIOMetadataNode}s (user objects kept), so trees built
+     * A deep copy of any DOM tree as {@link IIOMetadataNode}s, attributes and user objects
+     * included ({@code IIOMetadataNode.cloneNode} leaves the attributes behind), so trees built
      * with another DOM implementation are accepted too.
      */
     static IIOMetadataNode copy(Node node) {
