@@ -2,6 +2,8 @@ package org.jpegmt.imageio;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -25,12 +27,24 @@ final class JpegHeaders {
      *     not asked for
      * @param sofMarker second byte of the first SOFn marker, or -1 if there was none
      * @param precision sample precision of that frame, or -1
+     * @param segments the marker segments walked, in stream order; when the walk went on to
+     *     the first scan, the last one is its SOS
+     * @param scanOffset offset of the first SOS marker from where the walk started, or -1
      */
-    record Header(byte[] bytes, int sofMarker, int precision) {
+    record Header(byte[] bytes, int sofMarker, int precision, List<Segment> segments, long scanOffset) {
         /** @return true for 8-bit SOF0 and SOF1, the processes jpegmt decodes */
         boolean decodable() {
             return (sofMarker == 0xC0 || sofMarker == 0xC1) && precision == 8;
         }
+    }
+
+    /**
+     * One marker segment.
+     *
+     * @param marker the marker's second byte ({@code 0xE1} for APP1)
+     * @param payload the bytes after the length field
+     */
+    record Segment(int marker, byte[] payload) {
     }
 
     /**
@@ -50,15 +64,26 @@ final class JpegHeaders {
             return null;
         }
         write(copy, 0xFF, 0xD8);
+        long start = in.getStreamPosition() - 2;
+        List<Segment> segments = new ArrayList<>();
         int sof = -1;
         int precision = -1;
-        for (int segments = 0; segments < MAX_SEGMENTS; segments++) {
+        for (int walked = 0; walked < MAX_SEGMENTS; walked++) {
             int m = nextMarker(in);
             if (m < 0 || m == 0xD9) {
                 break;
             }
             if (m == 0xDA) {
-                return new Header(bytes(copy), sof, precision);
+                long scanOffset = in.getStreamPosition() - 2 - start;
+                try {
+                    int len = in.readUnsignedShort();
+                    byte[] payload = new byte[Math.max(0, len - 2)];
+                    in.readFully(payload);
+                    segments.add(new Segment(m, payload));
+                } catch (java.io.EOFException e) {
+                    // a file cut inside the scan header: the decoder reports it
+                }
+                return new Header(bytes(copy), sof, precision, List.copyOf(segments), scanOffset);
             }
             if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
                 write(copy, 0xFF, m);
@@ -75,15 +100,16 @@ final class JpegHeaders {
             if (copy != null) {
                 copy.write(payload);
             }
+            segments.add(new Segment(m, payload));
             if (isSof(m) && sof < 0) {
                 sof = m;
                 precision = payload.length > 0 ? payload[0] & 0xFF : -1;
                 if (!untilScan) {
-                    return new Header(bytes(copy), sof, precision);
+                    return new Header(bytes(copy), sof, precision, List.copyOf(segments), -1);
                 }
             }
         }
-        return sof < 0 ? null : new Header(bytes(copy), sof, precision);
+        return sof < 0 ? null : new Header(bytes(copy), sof, precision, List.copyOf(segments), -1);
     }
 
     /** SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC). */

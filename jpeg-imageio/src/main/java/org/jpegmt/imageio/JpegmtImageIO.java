@@ -21,7 +21,8 @@ import javax.imageio.spi.ImageWriterSpi;
  *       files of all jars are merged instead).
  * </ul>
  *
- * <p>Registration, either way, orders the jpegmt providers ahead of the JDK's JPEG providers.
+ * <p>Registration, either way, puts the jpegmt providers ahead of the JDK's JPEG providers and
+ * after any other JPEG plugin (see the README's "How ImageIO finds it").
  */
 public final class JpegmtImageIO {
     private JpegmtImageIO() {
@@ -29,7 +30,8 @@ public final class JpegmtImageIO {
 
     /**
      * Registers the reader and writer providers with {@link IIORegistry#getDefaultInstance()},
-     * ahead of the JDK's JPEG plugin. Does nothing for a provider already registered.
+     * ahead of the JDK's JPEG plugin and after other JPEG plugins. Does nothing for a provider
+     * already registered.
      */
     public static synchronized void register() {
         IIORegistry registry = IIORegistry.getDefaultInstance();

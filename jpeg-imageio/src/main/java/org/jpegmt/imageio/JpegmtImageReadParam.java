@@ -15,6 +15,9 @@ import org.jpegmt.core.DecoderOptions;
  *       with a warning.
  *   <li>{@link #setMaxPixels(long) maxPixels}: larger frames are refused before any pixel
  *       memory is allocated.
+ *   <li>{@link #setRawSamples(boolean) rawSamples}: colour files with an embedded ICC profile
+ *       are read as decoded (djpeg's samples, labelled sRGB) instead of converted from the
+ *       profile as the JDK reader does.
  * </ul>
  *
  * <pre>{@code
@@ -27,6 +30,7 @@ public class JpegmtImageReadParam extends ImageReadParam {
     private int threads = 1;
     private boolean strict;
     private long maxPixels = DecoderOptions.DEFAULT_MAX_PIXELS;
+    private boolean rawSamples;
 
     /** Default settings: one thread, lenient, {@link DecoderOptions#DEFAULT_MAX_PIXELS}. */
     public JpegmtImageReadParam() {
@@ -69,5 +73,19 @@ public class JpegmtImageReadParam extends ImageReadParam {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
         this.maxPixels = maxPixels;
+    }
+
+    /** @return whether embedded ICC profiles are ignored */
+    public boolean isRawSamples() {
+        return rawSamples;
+    }
+
+    /**
+     * @param rawSamples true to read colour files with an embedded ICC profile as decoded,
+     *     without the conversion from the profile to sRGB (false, the default, converts as the
+     *     JDK reader does); the image types offered then no longer include the profile's own
+     */
+    public void setRawSamples(boolean rawSamples) {
+        this.rawSamples = rawSamples;
     }
 }

@@ -1,7 +1,13 @@
 package org.jpegmt.imageio;
 
+import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
@@ -29,24 +35,32 @@ import org.jpegmt.mt.ParallelJpegDecoder;
  * Reads baseline (SOF0) and extended sequential (SOF1) 8-bit JPEG files through jpegmt.
  *
  * <ul>
- *   <li>{@link #getWidth}, {@link #getHeight} and {@link #getImageTypes} read the marker
- *       segments up to the first scan only; no pixel is decoded.
+ *   <li>{@link #getWidth}, {@link #getHeight}, {@link #getImageTypes} and
+ *       {@link #getImageMetadata} read the marker segments up to the first scan only; no pixel
+ *       is decoded.
  *   <li>{@link #read} honours the source region, source subsampling (with offsets),
  *       destination, destination type and offset, and source/destination bands of an
- *       {@link ImageReadParam}; a {@link JpegmtImageReadParam} adds threads, strict mode and a
- *       pixel limit. The whole file is decoded, then the region is copied out.
- *   <li>Grey files read as {@code TYPE_BYTE_GRAY}, colour and CMYK files as
- *       {@code TYPE_3BYTE_BGR} (CMYK converted as {@code BufferedImages.toBufferedImage} does),
- *       pixel for pixel what {@code BufferedImages.toBufferedImage(new JpegDecoder().decode(bytes))}
- *       gives.
+ *       {@link ImageReadParam}; a {@link JpegmtImageReadParam} adds threads, strict mode, a
+ *       pixel limit and raw samples. The whole file is decoded, then the region is copied out.
+ *   <li>Grey files read as {@code TYPE_BYTE_GRAY} (also offered and readable:
+ *       {@code TYPE_3BYTE_BGR}, {@code TYPE_INT_RGB}), colour and CMYK files as
+ *       {@code TYPE_3BYTE_BGR} (also {@code TYPE_INT_RGB}; CMYK converted as
+ *       {@code BufferedImages.toBufferedImage} does). The samples are djpeg's, except for
+ *       colour files with a valid embedded ICC profile, which are read as the JDK reader reads
+ *       them: converted from the profile to sRGB for the sRGB types, or unconverted in an
+ *       image whose colour space is the profile (the second type offered). With
+ *       {@link JpegmtImageReadParam#setRawSamples(boolean)} the profile is ignored.
+ *   <li>{@link #readRaster} returns the decoded components without any colour conversion,
+ *       as the JDK reader does: grey, YCbCr, RGB, CMYK or YCCK samples as stored.
+ *   <li>{@link #getImageMetadata} gives the JDK's native JPEG tree and the standard tree (see
+ *       {@link NativeTree}); there is no stream metadata.
  *   <li>Damage that the lenient decoder recovers from is reported through
  *       {@code processWarningOccurred} (to {@code IIOReadWarningListener}s) after decoding,
  *       on the calling thread.
  *   <li>Progress and abort: progress is reported after reading the input, after decoding and
  *       while the region is copied; {@link #abort()} is honoured between these steps and
  *       between copied rows, and {@code read} then returns the destination as far as filled.
- *   <li>No metadata: {@link #getStreamMetadata()} and {@link #getImageMetadata(int)} return
- *       null; thumbnails and rasters are not supported.
+ *   <li>No thumbnails.
  * </ul>
  *
  * <p>One instance per thread, as ImageIO expects; the codec objects behind it are immutable and
@@ -58,6 +72,9 @@ public class JpegmtImageReader extends ImageReader {
 
     private long streamStart = -1;
     private JpegInfo info;
+    private JpegHeaders.Header walk;
+    /** The embedded profile's colour space, made once per input so image types compare equal. */
+    private ICC_ColorSpace icc;
 
     /** @param provider the provider creating this reader, or null */
     public JpegmtImageReader(ImageReaderSpi provider) {
@@ -69,6 +86,8 @@ public class JpegmtImageReader extends ImageReader {
         super.setInput(input, seekForwardOnly, ignoreMetadata);
         streamStart = -1;
         info = null;
+        walk = null;
+        icc = null;
     }
 
     @Override
@@ -89,7 +108,7 @@ public class JpegmtImageReader extends ImageReader {
 
     @Override
     public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) throws IOException {
-        return imageTypes(header(imageIndex)).iterator();
+        return imageTypes(header(imageIndex), false).iterator();
     }
 
     @Override
@@ -103,11 +122,68 @@ public class JpegmtImageReader extends ImageReader {
         return null;
     }
 
-    /** @return null: this reader produces no image metadata */
+    /**
+     * @return the file's marker segments up to the first scan, in the JDK's native JPEG format
+     *     {@code javax_imageio_jpeg_image_1.0} and the standard format
+     */
     @Override
     public IIOMetadata getImageMetadata(int imageIndex) throws IOException {
         header(imageIndex);
-        return null;
+        return new JpegmtImageMetadata(NativeTree.fromSegments(walk.segments()));
+    }
+
+    /** @return true: {@link #readRaster} gives the decoded components without colour conversion */
+    @Override
+    public boolean canReadRaster() {
+        return true;
+    }
+
+    /**
+     * The decoded components as stored, without colour conversion: 1 band for grey, 3 for
+     * YCbCr or RGB files, 4 for CMYK or YCCK, as the JDK reader's {@code readRaster} gives them
+     * (one byte per sample, interleaved, in a {@code DataBufferByte} without padding). The
+     * source region and subsampling of {@code param} apply; its destination offset translates
+     * the raster; bands and destinations are not used.
+     */
+    @Override
+    public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+        JpegInfo header = header(imageIndex);
+        checkLimit(header, param);
+        clearAbortRequest();
+        processImageStarted(imageIndex);
+        byte[] data = JpegHeaders.readRemaining(stream());
+        int nc = header.components().size();
+        byte[] raw = RawSamples.rewrite(data, walk.segments(), walk.scanOffset(), nc);
+        processImageProgress(10f);
+        PixelImage pixels = decode(raw, param);
+        int w = pixels.width();
+        int h = pixels.height();
+        int[] offsets = new int[pixels.format().channels()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = i;
+        }
+        WritableRaster full = Raster.createInterleavedRaster(new DataBufferByte(pixels.data(), pixels.data().length),
+                w, h, w * offsets.length, offsets.length, offsets, null);
+        WritableRaster out = full;
+        if (param != null) {
+            Rectangle region = getSourceRegion(param, w, h);
+            int xs = param.getSourceXSubsampling();
+            int ys = param.getSourceYSubsampling();
+            if (xs != 1 || ys != 1 || region.x != 0 || region.y != 0 || region.width != w || region.height != h) {
+                int dw = (region.width + xs - 1) / xs;
+                int dh = (region.height + ys - 1) / ys;
+                out = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, dw, dh, dw * offsets.length,
+                        offsets.length, offsets, null);
+                RegionCopy.copy(full, region, xs, ys, out, new Point(0, 0), dw, dh, null);
+            }
+            Point at = param.getDestinationOffset();
+            if (at.x != 0 || at.y != 0) {
+                out = out.createWritableTranslatedChild(at.x, at.y);
+            }
+        }
+        processImageProgress(100f);
+        processImageComplete();
+        return out;
     }
 
     /**
@@ -126,34 +202,36 @@ public class JpegmtImageReader extends ImageReader {
         JpegInfo header = header(imageIndex);
         int width = header.width();
         int height = header.height();
-        long maxPixels = param instanceof JpegmtImageReadParam p ? p.getMaxPixels() : DecoderOptions.DEFAULT_MAX_PIXELS;
-        if ((long) width * height > maxPixels) {
-            throw new IIOException("image of " + width + "x" + height + " pixels exceeds the limit of "
-                    + maxPixels + " pixels");
-        }
-        List<ImageTypeSpecifier> types = imageTypes(header);
+        checkLimit(header, param);
+        boolean raw = param instanceof JpegmtImageReadParam p && p.isRawSamples();
+        List<ImageTypeSpecifier> types = imageTypes(header, raw);
         clearAbortRequest();
         processImageStarted(imageIndex);
         BufferedImage dest = null;
+        boolean grey = header.components().size() == 1;
         if (!wholeImage(param, types.get(0))) {
             dest = getDestination(param, types.iterator(), width, height);
-            checkReadParamBandSettings(param, header.components().size() == 1 ? 1 : 3,
-                    dest.getSampleModel().getNumBands());
+            int destBands = dest.getSampleModel().getNumBands();
+            checkReadParamBandSettings(param, grey && destBands < 3 ? 1 : 3, destBands);
         }
         byte[] data = JpegHeaders.readRemaining(stream());
         if (abortRequested()) {
             return aborted(dest, types, width, height);
         }
         processImageProgress(10f);
-        PixelImage pixels = decode(imageIndex, data, param);
+        PixelImage pixels = decode(data, param);
         if (abortRequested()) {
             return aborted(dest, types, width, height);
         }
-        BufferedImage decoded = BufferedImages.toBufferedImage(pixels);
+        BufferedImage decoded = toColorSpace(BufferedImages.toBufferedImage(pixels), raw ? null : icc,
+                (dest != null ? dest.getColorModel() : types.get(0).getColorModel()).getColorSpace());
         if (dest == null) {
             processImageProgress(100f);
             processImageComplete();
             return decoded;
+        }
+        if (grey && dest.getSampleModel().getNumBands() >= 3) {
+            decoded = greyToRgb(decoded);
         }
         processImageProgress(70f);
         if (!copyRegion(decoded, param, dest)) {
@@ -162,6 +240,51 @@ public class JpegmtImageReader extends ImageReader {
         }
         processImageComplete();
         return dest;
+    }
+
+    private static void checkLimit(JpegInfo header, ImageReadParam param) throws IIOException {
+        long maxPixels = param instanceof JpegmtImageReadParam p ? p.getMaxPixels() : DecoderOptions.DEFAULT_MAX_PIXELS;
+        if ((long) header.width() * header.height() > maxPixels) {
+            throw new IIOException("image of " + header.width() + "x" + header.height()
+                    + " pixels exceeds the limit of " + maxPixels + " pixels");
+        }
+    }
+
+    /**
+     * The decoded image in the colour space it is read into. Without an embedded profile the
+     * samples stay as decoded. With one, as the JDK reader: reading into the profile's own
+     * colour space keeps the samples and labels them with the profile; reading into any other
+     * (sRGB) converts them from the profile.
+     */
+    private static BufferedImage toColorSpace(BufferedImage decoded, ICC_ColorSpace profile, ColorSpace target) {
+        if (profile == null) {
+            return decoded;
+        }
+        if (target == profile) {
+            ColorModel cm = ImageTypeSpecifier.createInterleaved(profile, BGR, DataBuffer.TYPE_BYTE, false, false)
+                    .getColorModel();
+            return new BufferedImage(cm, decoded.getRaster(), false, null);
+        }
+        IccProfiles.convert(decoded.getRaster(), profile, ColorSpace.getInstance(ColorSpace.CS_sRGB));
+        return decoded;
+    }
+
+    /** Band offsets of {@code TYPE_3BYTE_BGR}: the decoded layout, also used for the profile's type. */
+    private static final int[] BGR = {2, 1, 0};
+
+    /** A grey image as {@code TYPE_3BYTE_BGR} with R = G = B, for RGB destinations. */
+    private static BufferedImage greyToRgb(BufferedImage grey) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] src = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        byte[] dst = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
+        for (int i = 0, j = 0; i < w * h; i++, j += 3) {
+            dst[j] = src[i];
+            dst[j + 1] = src[i];
+            dst[j + 2] = src[i];
+        }
+        return rgb;
     }
 
     /** Copies the parameter's region of the decoded image into {@code dest}; false if aborted. */
@@ -202,7 +325,7 @@ public class JpegmtImageReader extends ImageReader {
         return dest != null ? dest : getDestination(null, types.iterator(), width, height);
     }
 
-    private PixelImage decode(int imageIndex, byte[] data, ImageReadParam param) throws IOException {
+    private PixelImage decode(byte[] data, ImageReadParam param) throws IOException {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         DecoderOptions options = DecoderOptions.defaults().withWarningListener(
                 (message, offset) -> warnings.add(offset >= 0 ? message + " (at byte " + offset + ")" : message));
@@ -230,12 +353,20 @@ public class JpegmtImageReader extends ImageReader {
         }
     }
 
-    private static List<ImageTypeSpecifier> imageTypes(JpegInfo header) {
+    /**
+     * Grey: grey, then the two RGB types. Colour and CMYK: {@code TYPE_3BYTE_BGR} (sRGB), then,
+     * for colour files with a valid embedded profile (unless raw samples are asked for), the
+     * profile's own interleaved type, then {@code TYPE_INT_RGB}.
+     */
+    private List<ImageTypeSpecifier> imageTypes(JpegInfo header, boolean raw) {
         List<ImageTypeSpecifier> types = new ArrayList<>(3);
         if (header.components().size() == 1) {
             types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
         }
         types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_3BYTE_BGR));
+        if (icc != null && !raw) {
+            types.add(ImageTypeSpecifier.createInterleaved(icc, BGR, DataBuffer.TYPE_BYTE, false, false));
+        }
         types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB));
         return types;
     }
@@ -272,14 +403,30 @@ public class JpegmtImageReader extends ImageReader {
             } catch (JpegException e) {
                 throw new IIOException(e.getMessage(), e);
             }
+            walk = h;
+            icc = IccProfiles.embedded(h.segments(), info.components().size());
+            if (icc == null && info.components().size() == 3 && hasIccChunk(h.segments())) {
+                processWarningOccurred("embedded ICC profile ignored: incomplete, invalid or not an RGB profile");
+            }
         }
         return info;
+    }
+
+    private static boolean hasIccChunk(List<JpegHeaders.Segment> segments) {
+        for (JpegHeaders.Segment s : segments) {
+            if (s.marker() == NativeTree.APP2 && IccProfiles.isChunk(s.payload())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void dispose() {
         streamStart = -1;
         info = null;
+        walk = null;
+        icc = null;
         super.dispose();
     }
 }

@@ -16,7 +16,8 @@ import javax.imageio.stream.ImageInputStream;
  * arithmetic-coded, lossless, hierarchical and 12-bit files get false, so {@code ImageIO.read}
  * passes them on to the next reader that accepts them, normally the JDK's.
  *
- * <p>On registration it orders itself ahead of the JDK's JPEG reader provider.
+ * <p>On registration it orders itself ahead of the JDK's JPEG reader provider and after any
+ * other JPEG reader provider (see {@code JpegmtProviderInfo.order} for why).
  */
 public final class JpegmtImageReaderSpi extends ImageReaderSpi {
     /** Creates the provider (called by the service loader or {@link JpegmtImageIO#register()}). */
@@ -25,7 +26,8 @@ public final class JpegmtImageReaderSpi extends ImageReaderSpi {
                 JpegmtProviderInfo.SUFFIXES.clone(), JpegmtProviderInfo.MIME_TYPES.clone(),
                 JpegmtProviderInfo.READER_CLASS, new Class<?>[] {ImageInputStream.class},
                 new String[] {JpegmtProviderInfo.WRITER_SPI_CLASS},
-                false, null, null, null, null, false, null, null, null, null);
+                false, null, null, null, null,
+                true, NativeTree.FORMAT, NativeFormat.class.getName(), null, null);
     }
 
     @Override
@@ -55,9 +57,9 @@ public final class JpegmtImageReaderSpi extends ImageReaderSpi {
         return "jpegmt baseline JPEG reader (SOF0/SOF1, 8-bit, restart-marker parallel decoding)";
     }
 
-    /** Orders this provider ahead of the JDK's JPEG reader provider. */
+    /** Orders this provider after other JPEG reader providers and ahead of the JDK's. */
     @Override
     public void onRegistration(ServiceRegistry registry, Class<?> category) {
-        JpegmtProviderInfo.orderAhead(registry, category, this, JpegmtProviderInfo.JDK_READER_SPI);
+        JpegmtProviderInfo.order(registry, category, this, JpegmtProviderInfo.JDK_READER_SPI);
     }
 }

@@ -21,7 +21,10 @@ import org.jpegmt.core.Subsampling;
  *
  * <p>Defaults: quality 0.75 (75), 4:2:0, standard Huffman tables, <b>one restart marker per
  * MCU row</b> (so every file written can be decoded in parallel; the JDK writer writes none),
- * one thread. Progressive writing, tiling and custom tables are not supported.
+ * one thread. Progressive writing, tiling and custom tables are not supported: tiling throws as
+ * for any parameter that cannot tile; {@code setProgressiveMode} is accepted, as the JDK's
+ * parameter accepts it, and the writer writes baseline with a warning for {@code MODE_DEFAULT}
+ * and {@code MODE_EXPLICIT}; custom tables are ignored with a warning.
  *
  * <pre>{@code
  * JpegmtImageWriteParam p = new JpegmtImageWriteParam(null);
@@ -45,7 +48,6 @@ public class JpegmtImageWriteParam extends JPEGImageWriteParam {
     /** @param locale for the compression quality descriptions, or null */
     public JpegmtImageWriteParam(Locale locale) {
         super(locale);
-        canWriteProgressive = false;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jpegmt.imageio;
 
 import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.RenderedImage;
@@ -12,7 +13,10 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageOutputStream;
@@ -33,10 +37,13 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  *       as YCbCr; alpha is dropped with a warning (the provider declines alpha images, so
  *       {@code ImageIO.write} does not get here with them).
  *   <li>Source region and source subsampling of the {@link ImageWriteParam} are honoured;
- *       source bands, progressive mode and custom tables are not (the last two with a
- *       warning).
- *   <li>Metadata is ignored (with a warning when some is given); there are no thumbnails,
- *       sequences or raster writes.
+ *       source bands are refused; progressive mode ({@code MODE_DEFAULT} or
+ *       {@code MODE_EXPLICIT}) and custom tables are ignored with a warning.
+ *   <li>Image metadata (this plugin's, the JDK's JPEG metadata, or anything with a standard
+ *       tree, see {@link #convertImageMetadata}) supplies the JFIF segment, the ICC profile,
+ *       the APPn segments (EXIF, XMP, ...) and comments that are written; tables, frame and
+ *       scan come from the parameter (see {@link SegmentSplicer}). Stream metadata is ignored
+ *       with a warning. There are no thumbnails, sequences or raster writes.
  *   <li>Progress is reported after conversion and encoding; {@link #abort()} is honoured before
  *       anything is written, so an aborted write leaves the output untouched.
  * </ul>
@@ -60,21 +67,54 @@ public class JpegmtImageWriter extends ImageWriter {
         return null;
     }
 
-    /** @return null: no image metadata */
+    /**
+     * @return the native tree of what {@code write} would produce for this type and parameter
+     *     without metadata: JFIF 1.01, the quantization tables of the parameter's quality,
+     *     the frame (one component for grey types, else three with the parameter's
+     *     subsampling), the standard Huffman tables and the scan
+     */
     @Override
     public IIOMetadata getDefaultImageMetadata(ImageTypeSpecifier imageType, ImageWriteParam param) {
-        return null;
+        boolean grey = imageType != null && imageType.getColorModel() != null
+                && imageType.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        return new JpegmtImageMetadata(DefaultTree.of(grey, silentOptions(param)));
     }
 
-    /** @return null: metadata is not written */
+    /** @return null: no stream metadata */
     @Override
     public IIOMetadata convertStreamMetadata(IIOMetadata inData, ImageWriteParam param) {
         return null;
     }
 
-    /** @return null: metadata is not written */
+    /**
+     * @return metadata for this writer: {@code inData} itself if it is this plugin's, a copy of
+     *     its native tree if it supports {@code javax_imageio_jpeg_image_1.0} (the JDK's JPEG
+     *     metadata), the default metadata with the standard tree's text entries as comments if
+     *     it supports the standard format only, else null
+     */
     @Override
     public IIOMetadata convertImageMetadata(IIOMetadata inData, ImageTypeSpecifier imageType, ImageWriteParam param) {
+        if (inData == null) {
+            throw new IllegalArgumentException("inData is null");
+        }
+        if (inData instanceof JpegmtImageMetadata) {
+            return inData;
+        }
+        try {
+            if (java.util.Arrays.asList(inData.getMetadataFormatNames()).contains(NativeTree.FORMAT)) {
+                IIOMetadataNode tree = TreeMerge.copy(inData.getAsTree(NativeTree.FORMAT));
+                TreeMerge.requireStructure(tree);
+                return new JpegmtImageMetadata(tree);
+            }
+            if (inData.isStandardMetadataFormatSupported()) {
+                IIOMetadata out = getDefaultImageMetadata(imageType, param);
+                out.mergeTree(IIOMetadataFormatImpl.standardMetadataFormatName,
+                        inData.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName));
+                return out;
+            }
+        } catch (IIOInvalidTreeException e) {
+            return null;
+        }
         return null;
     }
 
@@ -94,8 +134,17 @@ public class JpegmtImageWriter extends ImageWriter {
         }
         clearAbortRequest();
         processImageStarted(0);
-        if (streamMetadata != null || image.getMetadata() != null) {
-            processWarningOccurred(0, "metadata is ignored: jpegmt writes its own JFIF header");
+        if (streamMetadata != null) {
+            processWarningOccurred(0, "stream metadata is ignored (JPEG has none)");
+        }
+        JpegmtImageMetadata metadata = null;
+        if (image.getMetadata() != null) {
+            IIOMetadata converted = convertImageMetadata(image.getMetadata(), null, param);
+            if (converted == null) {
+                processWarningOccurred(0, "image metadata of an unknown format is ignored");
+            } else {
+                metadata = (JpegmtImageMetadata) converted;
+            }
         }
         BufferedImage source = region(toBufferedImage(image.getRenderedImage()), param);
         if (source.getColorModel().hasAlpha()) {
@@ -120,14 +169,30 @@ public class JpegmtImageWriter extends ImageWriter {
             processWriteAborted();
             return;
         }
+        if (metadata != null) {
+            jpeg = SegmentSplicer.splice(jpeg, metadata.nativeTree(), w -> processWarningOccurred(0, w));
+        }
         processImageProgress(90f);
         ((ImageOutputStream) output).write(jpeg);
         processImageProgress(100f);
         processImageComplete();
     }
 
-    /** Maps an ImageIO parameter to encoder settings (see {@link JpegmtImageWriteParam}). */
+    /** Maps an ImageIO parameter to encoder settings (see {@link JpegmtImageWriteParam}), warning about what is ignored. */
     EncoderOptions options(ImageWriteParam param) {
+        if (param instanceof JPEGImageWriteParam jpeg && jpeg.areTablesSet()) {
+            processWarningOccurred(0, "custom quantization/Huffman tables are ignored");
+        }
+        if (param != null && param.canWriteProgressive()
+                && (param.getProgressiveMode() == ImageWriteParam.MODE_DEFAULT
+                        || param.getProgressiveMode() == ImageWriteParam.MODE_EXPLICIT)) {
+            processWarningOccurred(0, "progressive mode is not supported: writing baseline");
+        }
+        return silentOptions(param);
+    }
+
+    /** Maps an ImageIO parameter to encoder settings. */
+    private static EncoderOptions silentOptions(ImageWriteParam param) {
         int quality = JpegmtImageWriteParam.DEFAULT_QUALITY;
         if (param != null && param.canWriteCompressed() && param.getCompressionMode() == ImageWriteParam.MODE_EXPLICIT) {
             quality = JpegmtImageWriteParam.ijgQuality(param.getCompressionQuality());
@@ -135,13 +200,6 @@ public class JpegmtImageWriter extends ImageWriter {
         EncoderOptions options = EncoderOptions.defaults().withQuality(quality);
         if (param instanceof JPEGImageWriteParam jpeg) {
             options = options.withOptimizeHuffman(jpeg.getOptimizeHuffmanTables());
-            if (jpeg.areTablesSet()) {
-                processWarningOccurred(0, "custom quantization/Huffman tables are ignored");
-            }
-        }
-        if (param != null && param.canWriteProgressive()
-                && param.getProgressiveMode() != ImageWriteParam.MODE_DISABLED) {
-            processWarningOccurred(0, "progressive mode is not supported: writing baseline");
         }
         if (param instanceof JpegmtImageWriteParam p) {
             options = options.withSubsampling(p.getSubsampling());

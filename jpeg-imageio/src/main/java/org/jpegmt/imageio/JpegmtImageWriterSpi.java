@@ -12,7 +12,7 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Service provider of {@link JpegmtImageWriter}, listed in
  * {@code META-INF/services/javax.imageio.spi.ImageWriterSpi}; on registration it orders itself
- * ahead of the JDK's JPEG writer provider.
+ * ahead of the JDK's JPEG writer provider and after any other JPEG writer provider.
  *
  * <p>{@link #canEncodeImage} accepts grey and RGB colour models (indexed ones included)
  * without alpha. Like the JDK writer it declines images with alpha, so {@code ImageIO.write}
@@ -25,7 +25,8 @@ public final class JpegmtImageWriterSpi extends ImageWriterSpi {
                 JpegmtProviderInfo.SUFFIXES.clone(), JpegmtProviderInfo.MIME_TYPES.clone(),
                 JpegmtProviderInfo.WRITER_CLASS, new Class<?>[] {ImageOutputStream.class},
                 new String[] {JpegmtProviderInfo.READER_SPI_CLASS},
-                false, null, null, null, null, false, null, null, null, null);
+                false, null, null, null, null,
+                true, NativeTree.FORMAT, NativeFormat.class.getName(), null, null);
     }
 
     @Override
@@ -48,9 +49,9 @@ public final class JpegmtImageWriterSpi extends ImageWriterSpi {
         return "jpegmt baseline JPEG writer (restart markers, parallel encoding)";
     }
 
-    /** Orders this provider ahead of the JDK's JPEG writer provider. */
+    /** Orders this provider after other JPEG writer providers and ahead of the JDK's. */
     @Override
     public void onRegistration(ServiceRegistry registry, Class<?> category) {
-        JpegmtProviderInfo.orderAhead(registry, category, this, JpegmtProviderInfo.JDK_WRITER_SPI);
+        JpegmtProviderInfo.order(registry, category, this, JpegmtProviderInfo.JDK_WRITER_SPI);
     }
 }

@@ -82,14 +82,71 @@ class CorpusImageIOTest {
             }
             BufferedImage expected = TestImages.decode(Files.readAllBytes(p));
             try {
-                TestImages.assertSamplesEqual(expected, ImageIO.read(f), p.toString());
+                TestImages.assertSamplesEqual(expected, readRaw(f), p.toString());
             } catch (AssertionError e) {
                 failures.add(e.getMessage());
             }
         }
         System.out.println("ImageIO plugin on the corpus: " + (files.size() - failures.size()) + "/"
-                + files.size() + " expect=decode files equal jpegmt's decode (corpus " + corpus + ")");
+                + files.size() + " expect=decode files read with rawSamples equal jpegmt's decode (corpus " + corpus + ")");
         assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + failures);
+    }
+
+    /** Reads with {@link JpegmtImageReadParam#setRawSamples}: embedded profiles not applied. */
+    private static BufferedImage readRaw(File f) throws IOException {
+        JpegmtImageReader reader = (JpegmtImageReader) new JpegmtImageReaderSpi().createReaderInstance();
+        try (ImageInputStream in = ImageIO.createImageInputStream(f)) {
+            reader.setInput(in);
+            JpegmtImageReadParam p = (JpegmtImageReadParam) reader.getDefaultReadParam();
+            p.setRawSamples(true);
+            return reader.read(0, p);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * Colour files with an embedded ICC profile: the default read equals the JDK reader's
+     * (which converts from the profile to sRGB), sample for sample.
+     */
+    @Test
+    void filesWithProfilesReadAsTheJdkReadsThem() throws IOException {
+        List<Path> files = new ArrayList<>(files("decode"));
+        files.addAll(files("decode-optional"));
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Path p : files) {
+            byte[] bytes = Files.readAllBytes(p);
+            JpegHeaders.Header h;
+            try (ImageInputStream in = TestImages.stream(bytes)) {
+                if (!spi.canDecodeInput(in)) {
+                    continue;
+                }
+                h = JpegHeaders.read(in, false, true);
+            }
+            if (h == null || IccProfiles.embedded(h.segments(), 3) == null || !isColour(h)) {
+                continue;
+            }
+            checked++;
+            try {
+                TestImages.assertSamplesEqual(JdkReader.read(bytes), ImageIO.read(p.toFile()), p.toString());
+            } catch (AssertionError | IOException e) {
+                failures.add(p + ": " + e.getMessage());
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: " + checked + " colour files with an ICC profile, "
+                + failures.size() + " differ from the JDK reader");
+        assertTrue(failures.isEmpty(), failures.size() + " failures: " + failures);
+    }
+
+    private static boolean isColour(JpegHeaders.Header h) {
+        for (JpegHeaders.Segment s : h.segments()) {
+            if (JpegHeaders.isSof(s.marker())) {
+                return (s.payload()[5] & 0xFF) == 3;
+            }
+        }
+        return false;
     }
 
     /** SOF1, CMYK/YCCK and files djpeg warns about: when the plugin reads one, it reads it as jpegmt does. */
@@ -107,7 +164,7 @@ class CorpusImageIOTest {
             }
             claimed++;
             try {
-                TestImages.assertSamplesEqual(TestImages.decode(Files.readAllBytes(p)), ImageIO.read(p.toFile()),
+                TestImages.assertSamplesEqual(TestImages.decode(Files.readAllBytes(p)), readRaw(p.toFile()),
                         p.toString());
             } catch (AssertionError | IOException e) {
                 failures.add(p + ": " + e.getMessage());

@@ -180,11 +180,27 @@ class JpegmtImageWriterTest {
         assertThrows(IllegalArgumentException.class, () -> p.setThreads(0));
     }
 
+    /** As the README says: progressive mode is accepted and ignored with a warning, the file is baseline. */
     @Test
-    void progressiveIsNotOffered() {
+    void progressiveModeIsIgnoredWithAWarning() throws IOException {
+        for (int mode : new int[] {ImageWriteParam.MODE_DEFAULT}) {
+            JpegmtImageWriteParam p = param();
+            p.setProgressiveMode(mode);
+            JpegmtImageWriter w = writer();
+            Recorder rec = new Recorder();
+            w.addIIOWriteWarningListener(rec);
+            byte[] jpeg = write(w, IMAGE, p);
+            assertArrayEquals(write(IMAGE, param()), jpeg, "mode " + mode);
+            assertEquals(0xC0, info(jpeg).sofMarker());
+            assertTrue(rec.warnings.stream().anyMatch(m -> m.contains("progressive")), rec.warnings.toString());
+        }
         JpegmtImageWriteParam p = param();
-        assertFalse(p.canWriteProgressive());
-        assertThrows(UnsupportedOperationException.class, () -> p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
+        p.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
+        JpegmtImageWriter w = writer();
+        Recorder rec = new Recorder();
+        w.addIIOWriteWarningListener(rec);
+        write(w, IMAGE, p);
+        assertTrue(rec.warnings.isEmpty(), rec.warnings.toString());
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.jpegmt.imageio;
+
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.w3c.dom.Node;
+
+/**
+ * Puts the application segments of image metadata into an encoded file: the encoder's own JFIF
+ * APP0 is replaced by the metadata's {@code app0JFIF} (or dropped when the metadata has none,
+ * as for EXIF files), followed by its {@code app2ICC} profile as APP2 chunks, then every
+ * {@code unknown} APPn and every {@code com} node in tree order, all before the encoder's
+ * tables. Tables, frame, scan, restart interval and Adobe nodes are not taken from the
+ * metadata: the encoder's settings decide those.
+ */
+final class SegmentSplicer {
+    private SegmentSplicer() {
+    }
+
+    private static final int MAX_PAYLOAD = 0xFFFF - 2;
+
+    /**
+     * @param encoded a file as the encoder wrote it (SOI, JFIF APP0, tables...)
+     * @param root the native tree to take the segments from
+     * @param warn told about nodes that cannot be written
+     * @return the file with the metadata's segments
+     */
+    static byte[] splice(byte[] encoded, IIOMetadataNode root, Consumer<String> warn) {
+        int rest = 2;
+        if ((encoded[2] & 0xFF) == 0xFF && (encoded[3] & 0xFF) == NativeTree.APP0) {
+            rest = 4 + NativeTree.u16(encoded, 4); // the encoder's JFIF segment
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length + 4096);
+        out.write(0xFF);
+        out.write(0xD8);
+        IIOMetadataNode variety = TreeMerge.child(root, "JPEGvariety");
+        IIOMetadataNode jfif = variety == null ? null : TreeMerge.child(variety, "app0JFIF");
+        if (jfif != null) {
+            segment(out, NativeTree.APP0, jfifPayload(jfif));
+            IIOMetadataNode icc = TreeMerge.child(jfif, "app2ICC");
+            ICC_Profile profile = icc == null ? null : NativeTree.profile(icc);
+            if (profile != null) {
+                for (byte[] chunk : IccProfiles.chunks(profile)) {
+                    segment(out, NativeTree.APP2, chunk);
+                }
+            }
+        }
+        IIOMetadataNode seq = TreeMerge.child(root, "markerSequence");
+        for (Node c = seq == null ? null : seq.getFirstChild(); c != null; c = c.getNextSibling()) {
+            IIOMetadataNode n = (IIOMetadataNode) c;
+            if (n.getNodeName().equals("unknown")) {
+                int tag = TreeMerge.intAttribute(n, "MarkerTag", -1);
+                if (tag < 0xE0 || tag > 0xEF || !(n.getUserObject() instanceof byte[] data)) {
+                    warn.accept("metadata segment with marker " + tag + " not written: only APPn segments with data are");
+                } else if (data.length > MAX_PAYLOAD) {
+                    warn.accept("APP" + (tag - 0xE0) + " segment of " + data.length + " bytes not written: too long");
+                } else {
+                    segment(out, tag, data);
+                }
+            } else if (n.getNodeName().equals("com")) {
+                byte[] data = n.getUserObject() instanceof byte[] b ? b
+                        : n.getAttribute("comment").getBytes(StandardCharsets.ISO_8859_1);
+                if (data.length > MAX_PAYLOAD) {
+                    warn.accept("COM segment of " + data.length + " bytes not written: too long");
+                } else {
+                    segment(out, NativeTree.COM, data);
+                }
+            }
+        }
+        out.write(encoded, rest, encoded.length - rest);
+        return out.toByteArray();
+    }
+
+    /** JFIF APP0 from the node's attributes (version 1.01, no units, 1:1 when absent); no thumbnail. */
+    private static byte[] jfifPayload(IIOMetadataNode jfif) {
+        int xd = TreeMerge.intAttribute(jfif, "Xdensity", 1);
+        int yd = TreeMerge.intAttribute(jfif, "Ydensity", 1);
+        return new byte[] {'J', 'F', 'I', 'F', 0,
+            (byte) TreeMerge.intAttribute(jfif, "majorVersion", 1),
+            (byte) TreeMerge.intAttribute(jfif, "minorVersion", 1),
+            (byte) TreeMerge.intAttribute(jfif, "resUnits", 0),
+            (byte) (xd >> 8), (byte) xd, (byte) (yd >> 8), (byte) yd, 0, 0};
+    }
+
+    /** Writes one marker segment: marker, length, payload. */
+    static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {
+        int len = payload.length + 2;
+        out.write(0xFF);
+        out.write(marker);
+        out.write(len >> 8);
+        out.write(len & 0xFF);
+        out.write(payload, 0, payload.length);
+    }
+}
