@@ -38,11 +38,21 @@ final class ColorConverter {
      */
     static void yccToRgbFancy(byte[] y, int yo, int[] csb, int[] csr, int n, int evenBias, int oddBias,
             int shift, byte[] out, int o) {
+        yccToRgbFancy(y, yo, csb, csr, 0, n, evenBias, oddBias, shift, out, o);
+    }
+
+    /**
+     * {@link #yccToRgbFancy(byte[], int, int[], int[], int, int, int, int, byte[], int)} from
+     * pixel pair {@code from} on (pixels {@code 2 from .. n - 1}; offsets still those of pixel 0):
+     * the tail that {@link ColorConverterVector} leaves to this reference.
+     */
+    static void yccToRgbFancy(byte[] y, int yo, int[] csb, int[] csr, int from, int n, int evenBias, int oddBias,
+            int shift, byte[] out, int o) {
         int pairs = n >> 1;
         // Indices are affine in i (no separate counters) so the JIT can drop the bounds checks.
         // The chroma samples stay unsigned: "- 128", the rounding and SAT's +512 are folded into
         // the constants RK, GK, BK (exact: only multiples of 2^16 move across the shift).
-        for (int i = 0; i < pairs; i++) {
+        for (int i = from; i < pairs; i++) {
             int b3 = 3 * csb[i + 1];
             int r3 = 3 * csr[i + 1];
             int cb = (b3 + csb[i] + evenBias) >> shift;
@@ -60,7 +70,7 @@ final class ColorConverter {
             out[p + 5] = sat(yy + ((116130 * cb + BK) >> 16));
         }
         o += 6 * pairs;
-        if ((n & 1) != 0) {
+        if ((n & 1) != 0 && 2 * from < n) {
             int d = ((3 * csb[pairs + 1] + csb[pairs] + evenBias) >> shift) - 128;
             int e = ((3 * csr[pairs + 1] + csr[pairs] + evenBias) >> shift) - 128;
             int yy = y[yo + n - 1] & 0xFF;

@@ -39,6 +39,39 @@ final class HuffmanTable {
     }
 
     /**
+     * The Annex K.3 tables, built once. Most files carry them (cjpeg's and jpegmt's defaults), and
+     * building an AC table's {@link #acFast} costs about as much as decoding a few thousand
+     * coefficients: on small images that per-call set-up showed in the profile. A table is never
+     * changed once built, so one instance serves every decode.
+     */
+    private static final HuffmanSpec[] STANDARD_SPECS = {StandardTables.DC_LUMINANCE,
+        StandardTables.DC_CHROMINANCE, StandardTables.AC_LUMINANCE, StandardTables.AC_CHROMINANCE};
+    private static final HuffmanTable[] STANDARD_TABLES = new HuffmanTable[STANDARD_SPECS.length];
+
+    static {
+        try {
+            for (int i = 0; i < STANDARD_SPECS.length; i++) {
+                STANDARD_TABLES[i] = build(STANDARD_SPECS[i], i < 2, -1);
+            }
+        } catch (InvalidJpegException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * {@link #build}, or the shared instance when {@code spec} is one of the Annex K.3 tables in
+     * its own role (a DC table as DC, an AC table as AC).
+     */
+    static HuffmanTable of(HuffmanSpec spec, boolean dc, long offset) throws InvalidJpegException {
+        for (int i = dc ? 0 : 2, end = i + 2; i < end; i++) {
+            if (STANDARD_SPECS[i].equals(spec)) {
+                return STANDARD_TABLES[i];
+            }
+        }
+        return build(spec, dc, offset);
+    }
+
+    /**
      * @param spec BITS and HUFFVAL from a DHT segment (or Annex K)
      * @param dc whether this is a DC table (symbols must be 0..15)
      * @param offset byte offset for error messages

@@ -99,10 +99,29 @@ final class RowConverter {
         int w = frame.width();
         int cw = dw[1];
         boolean v2 = method[1] == Upsampler.H2V2;
-        int[] csb = v2 ? null : new int[upsampledWidth + 2]; // padded chroma rows: 4:2:2 path only
-        int[] csr = v2 ? null : new int[upsampledWidth + 2];
+        boolean vector = Simd.VECTOR;
+        // padded chroma rows: the 4:2:2 path and the vector kernels
+        int[] csb = v2 && !vector ? null : new int[upsampledWidth + 2];
+        int[] csr = v2 && !vector ? null : new int[upsampledWidth + 2];
+        int[] upb = vector ? new int[w] : null; // the vector kernel's upsampled chroma rows
+        int[] upr = vector ? new int[w] : null;
         for (int y = y0; y < y1; y++) {
-            if (v2) {
+            if (vector) {
+                if (v2) {
+                    int j = y >> 1;
+                    int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
+                    int nearOff = planes.rowOffset(1, j);
+                    int farOff = planes.rowOffset(1, far);
+                    ColorConverterVector.columnSums(planes.data[1], nearOff, farOff, cw, csb);
+                    ColorConverterVector.columnSums(planes.data[2], nearOff, farOff, cw, csr);
+                } else {
+                    int off = planes.rowOffset(1, y);
+                    Upsampler.padded(planes.data[1], off, cw, csb);
+                    Upsampler.padded(planes.data[2], off, cw, csr);
+                }
+                ColorConverterVector.yccToRgbFancy(planes.data[0], planes.rowOffset(0, y), csb, csr, w,
+                        v2 ? 8 : 1, v2 ? 7 : 2, v2 ? 4 : 2, upb, upr, dst, y * stride);
+            } else if (v2) {
                 int j = y >> 1;
                 int far = (y & 1) == 0 ? Math.max(j - 1, 0) : Math.min(j + 1, dh[1] - 1);
                 int nearOff = planes.rowOffset(1, j);

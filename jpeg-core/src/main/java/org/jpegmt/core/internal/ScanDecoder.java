@@ -388,6 +388,6 @@ final class ScanDecoder {
         if (spec == null) {
             throw new InvalidJpegException("Huffman table " + (isDc ? "DC" : "AC") + slot + " was not defined", at);
         }
-        return HuffmanTable.build(spec, isDc, at);
+        return HuffmanTable.of(spec, isDc, at);
     }
 }

@@ -2,7 +2,11 @@ package org.jpegmt.core.internal;
 
 import org.jpegmt.core.InvalidJpegException;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,31 @@ class HuffmanTableTest {
         assertEquals(0, br.decode(t));
         assertEquals(1, br.badCodes);
         assertEquals(0b1111111, br.take(7)); // 24 - 17 ones left
+    }
+
+    @Test
+    void annexKTablesAreSharedOnlyInTheirOwnRole() throws Exception {
+        // a spec equal to Annex K's (as parsed from a DHT), not the same object
+        HuffmanSpec parsedAcLuma = new HuffmanSpec(countsOf(StandardTables.AC_LUMINANCE),
+                StandardTables.AC_LUMINANCE.symbols().clone());
+        HuffmanTable shared = HuffmanTable.of(parsedAcLuma, false, 0);
+        assertSame(shared, HuffmanTable.of(StandardTables.AC_LUMINANCE, false, 0));
+        assertArrayEquals(HuffmanTable.build(StandardTables.AC_LUMINANCE, false, 0).acFast, shared.acFast);
+        // the DC luminance spec in an AC slot is built as an AC table, with its fast entries
+        HuffmanTable dcAsAc = HuffmanTable.of(StandardTables.DC_LUMINANCE, false, 0);
+        assertNotSame(HuffmanTable.of(StandardTables.DC_LUMINANCE, true, 0), dcAsAc);
+        assertNotNull(dcAsAc.acFast);
+        // any other table is built for the call
+        HuffmanSpec other = new HuffmanSpec(new int[] {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, new int[] {1, 0});
+        assertNotSame(HuffmanTable.of(other, false, 0), HuffmanTable.of(other, false, 0));
+    }
+
+    private static int[] countsOf(HuffmanSpec spec) {
+        int[] counts = new int[16];
+        for (int len = 1; len <= 16; len++) {
+            counts[len - 1] = spec.count(len);
+        }
+        return counts;
     }
 
     @Test
