@@ -26,9 +26,14 @@ final class BenchImages {
     /**
      * Resolves an image name: {@code sample} is the repo's own sample image; any other name is
      * looked up in {@code <shared>/bench-images}, where shared is the system property
-     * {@code jpegmt.shared} or {@code ../shared}.
+     * {@code jpegmt.shared} or {@code ../shared}. A suffix {@code @WxH} (e.g. {@code sample@256x256})
+     * names the top-left W x H pixels of the image ({@link #loadPixels}); resolve ignores it.
      */
     static Path resolve(String name) throws IOException {
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            name = name.substring(0, at);
+        }
         if (name.equals("sample")) {
             for (Path p : new Path[] {Path.of("samples/sample.png"), Path.of("../samples/sample.png")}) {
                 if (Files.exists(p)) {
@@ -46,13 +51,33 @@ final class BenchImages {
         throw new IOException("bench image " + name + " not found under " + shared + "/bench-images");
     }
 
-    /** Loads any image as RGB pixels (JPEG through the JDK reader). */
+    /** Loads any image as RGB pixels (JPEG through the JDK reader), cropped if the name asks. */
     static PixelImage loadPixels(String name) throws IOException {
         BufferedImage img = ImageIO.read(resolve(name).toFile());
         if (img == null) {
             throw new IOException("cannot read " + name);
         }
+        int[] crop = crop(name);
+        if (crop != null) {
+            if (crop[0] > img.getWidth() || crop[1] > img.getHeight()) {
+                throw new IOException(name + ": the image is only " + img.getWidth() + "x" + img.getHeight());
+            }
+            img = img.getSubimage(0, 0, crop[0], crop[1]);
+        }
         return BufferedImages.fromBufferedImage(img);
+    }
+
+    /** @return {width, height} of a name's {@code @WxH} suffix, or null without one */
+    static int[] crop(String name) {
+        int at = name.indexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        String[] wh = name.substring(at + 1).split("x");
+        if (wh.length != 2) {
+            throw new IllegalArgumentException("image crop must be NAME@WxH, got " + name);
+        }
+        return new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
     }
 
     static ImageReader jdkReader() {

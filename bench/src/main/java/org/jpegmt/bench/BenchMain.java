@@ -48,6 +48,23 @@ public final class BenchMain {
         if (!versions.isEmpty()) {
             System.out.println(versions);
         }
+        String peers = peerReport(results);
+        if (!peers.isEmpty()) {
+            System.out.println(peers);
+        }
+    }
+
+    /**
+     * The ratios of {@link PeerPairBenchmark}: per measurement iteration,
+     * {@code imageioNs / jpegmtNs} (above 1: jpegmt is faster than javax.imageio); the median and
+     * min..max, and each side's median MP/s. Empty if no result has those secondary results.
+     */
+    static String peerReport(Collection<RunResult> results) {
+        return pairsReport(results, "imageioNs", "jpegmtNs", "javax.imageio against jpegmt on one thread, interleaved"
+                + " within each invocation (ratio = per-iteration time of javax.imageio / time of jpegmt; above 1:"
+                + " jpegmt faster):\n\n"
+                + "| benchmark | params | MP/s, imageio | MP/s, jpegmt | jpegmt vs imageio (median) | min .. max"
+                + " | iterations |\n");
     }
 
     /**
@@ -201,6 +218,10 @@ public final class BenchMain {
 
     /** @return width * height / 1e6 of a bench image, read from its header */
     static double megapixels(String image) {
+        int[] crop = BenchImages.crop(image);
+        if (crop != null) {
+            return crop[0] * (double) crop[1] / 1e6;
+        }
         try {
             try (ImageInputStream in = ImageIO.createImageInputStream(BenchImages.resolve(image).toFile())) {
                 ImageReader r = ImageIO.getImageReaders(in).next();
