@@ -231,14 +231,14 @@ final class MarkerReader {
     }
 
     /**
-     * B.2.2 ({@link SegmentParser#sof}): one frame; only SOF0/SOF1 are decoded, any SOFn is
+     * B.2.2 ({@link SegmentParser#sof}): one frame; only SOF0/SOF1 and SOF2 (progressive) are decoded, any SOFn is
      * described in header-only mode; limits checked before anything is allocated.
      */
     private void readSof(int marker, int at) throws JpegException {
         if (frame != null) {
             throw new InvalidJpegException("second frame header (SOF) in a sequential file", at);
         }
-        if (!infoOnly && marker != Markers.SOF0 && marker != Markers.SOF1) {
+        if (!infoOnly && marker != Markers.SOF0 && marker != Markers.SOF1 && marker != Markers.SOF2) {
             throw new UnsupportedJpegException(SofTypes.describe(marker), at);
         }
         int n = segmentLength(marker, at);
