@@ -153,7 +153,7 @@ final class ProgressiveScan {
      * Decodes the whole scan serially, resynchronising at restarts as libjpeg does.
      *
      * @param progression where the last MCU row begun with data left is recorded
-     * @return offset of the marker after the scan data (its FF byte), or the data length
+     * @return where the search for the next marker starts ({@link #endOfScan})
      */
     int decode(byte[] data, CoefficientBuffer buf, RestartResync resync, Progression progression)
             throws JpegException {
@@ -197,7 +197,21 @@ final class ProgressiveScan {
                 my++;
             }
         }
-        return resync.endOfScan(br);
+        return endOfScan(br, data.length);
+    }
+
+    /**
+     * Where the marker search after the scan starts. libjpeg does not count the bytes left in its
+     * bit buffer at the end of a progressive scan as junk (no finish_pass in jdphuff.c; only
+     * restarts discard them), so the search starts after the last byte the reader loaded: at the
+     * marker that stopped it, or at the end of the data (the marker reader then reports the
+     * premature end of the file once).
+     */
+    private static int endOfScan(BitReader br, int length) {
+        if (br.ended) {
+            return br.marker < 0 ? length : br.markerPos - 1;
+        }
+        return br.position();
     }
 
     /** Decodes MCU (mx, my). @return the EOB run left */
