@@ -79,18 +79,6 @@ final class Progression {
         return "Inconsistent progression sequence for component " + c + " coefficient " + k;
     }
 
-    /** @return true if every zig-zag position of every component is fully known (nothing to smooth) */
-    boolean complete() {
-        for (int[] b : bits) {
-            for (int v : b) {
-                if (v != 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /**
      * libjpeg's smoothing_ok with its latch: the state block smoothing uses, or null when it does
      * not apply.

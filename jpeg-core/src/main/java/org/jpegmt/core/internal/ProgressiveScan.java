@@ -18,7 +18,6 @@ import org.jpegmt.core.JpegException;
  * a restart marker brings data back (DC refinement reads on: its zero bits change nothing).
  */
 final class ProgressiveScan {
-    private final FrameHeader frame;
     final ScanHeader header;
     /** Frame index of each scan component. */
     private final int[] comps;
@@ -40,7 +39,6 @@ final class ProgressiveScan {
 
     private ProgressiveScan(FrameHeader frame, ScanHeader header, HuffmanTable[] dc, HuffmanTable ac,
             int restartInterval, Warnings warn) {
-        this.frame = frame;
         this.header = header;
         this.comps = header.components();
         this.dc = dc;
