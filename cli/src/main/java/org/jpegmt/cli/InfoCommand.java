@@ -105,6 +105,23 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
                 + (js.parallelDecodable() ? ": can be decoded in parallel" : ": entropy decoding is serial");
     }
 
+    /**
+     * The scans in cjpeg's {@code -scans} notation, with component identifiers: "ids: Ss-Se, Ah,
+     * Al" (T.81 B.2.3), scans separated by "; ". A progressive file's scan script at a glance.
+     */
+    static String scanScript(FileStructure s) {
+        List<String> parts = new ArrayList<>();
+        for (FileStructure.Scan sc : s.scans) {
+            StringBuilder ids = new StringBuilder();
+            for (int id : sc.componentIds()) {
+                ids.append(ids.length() == 0 ? "" : ",").append(id);
+            }
+            parts.add(sc.ss() < 0 ? ids + ": unreadable header"
+                    : ids + ": " + sc.ss() + "-" + sc.se() + ", " + sc.ah() + ", " + sc.al());
+        }
+        return String.join("; ", parts);
+    }
+
     private static String text(String file, long size, JpegStructure js, ImageStats stats) {
         FileStructure s = js.file;
         StringBuilder sb = new StringBuilder();
@@ -130,6 +147,9 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         line(sb, "huffman tables", ht.isEmpty() ? "none" : String.join(", ", ht));
         line(sb, "restart", restartText(js));
         line(sb, "scans", String.valueOf(s.scans.size()));
+        if (s.scans.size() > 1 || s.sofMarker == 0xC2) {
+            line(sb, "scan script", scanScript(s));
+        }
         line(sb, "metadata", "JFIF " + (s.jfifVersion == null ? "no" : s.jfifVersion) + ", EXIF " + yes(s.exif) + ", ICC "
                 + (s.iccChunks == 0 ? "no" : "yes (" + s.iccChunks + " chunks)") + ", XMP " + yes(s.xmp) + ", Adobe "
                 + (s.adobeTransform < 0 ? "no" : "yes (transform " + s.adobeTransform + ")"));
@@ -194,7 +214,8 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         for (FileStructure.Scan sc : s.scans) {
             scans.add(new Json.Obj().put("offset", sc.offset()).put("components", sc.componentIds())
                     .put("data_bytes", sc.dataLength()).put("restart_interval", sc.restartInterval())
-                    .put("rst_markers", sc.restartMarkers()).put("rst_in_order", sc.markersInOrder()));
+                    .put("rst_markers", sc.restartMarkers()).put("rst_in_order", sc.markersInOrder())
+                    .put("ss", sc.ss()).put("se", sc.se()).put("ah", sc.ah()).put("al", sc.al()));
         }
         o.put("scans", scans);
         o.put("jfif", s.jfifVersion != null).put("jfif_version", s.jfifVersion).put("exif", s.exif).put("icc", s.iccChunks > 0)

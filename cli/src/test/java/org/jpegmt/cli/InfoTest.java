@@ -137,6 +137,35 @@ class InfoTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void textShowsTheScanScriptOfAProgressiveFile() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 40; x++) {
+                img.setRGB(x, y, (x * 6 << 16) | (y * 10 << 8) | 128);
+            }
+        }
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        Path jpg = dir.resolve("p.jpg");
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(jpg.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        }
+        writer.dispose();
+        MainTest.Run r = run("info", jpg.toString());
+        assertEquals(0, r.status(), r.err());
+        String t = r.outText();
+        assertTrue(t.contains("progressive (SOF2)"), t);
+        // libjpeg's simple progression (the JDK writer's): DC of all components first, Al = 1
+        assertTrue(t.contains("scan script:    1,2,3: 0-0, 0, 1; "), t);
+        Map<String, Object> json = infoJson(jpg.toString()).get(0);
+        Map<String, Object> last = ((List<Map<String, Object>>) json.get("scans")).get(((List<?>) json.get("scans")).size() - 1);
+        assertEquals(0, num(last, "al"), "the last scan sends the lowest bit");
+    }
+
+    @Test
     void damagedAndForeignFilesGiveWarningsOrOneLine() throws Exception {
         Path jpg = encode("cut", 64, 64);
         byte[] data = Files.readAllBytes(jpg);

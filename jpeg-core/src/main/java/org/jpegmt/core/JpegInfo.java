@@ -49,9 +49,9 @@ public record JpegInfo(int width, int height, int precision, int sofMarker,
         return SofTypes.describe(sofMarker);
     }
 
-    /** @return true for SOF0 and SOF1, the processes jpegmt decodes */
+    /** @return true for SOF0, SOF1 and SOF2 (progressive) at 8 bits, the processes jpegmt decodes */
     public boolean isDecodable() {
-        return (sofMarker == 0xC0 || sofMarker == 0xC1) && precision == 8;
+        return (sofMarker == 0xC0 || sofMarker == 0xC1 || sofMarker == 0xC2) && precision == 8;
     }
 
     /**

@@ -33,10 +33,14 @@ import org.jpegmt.core.UnsupportedJpegException;
  * and is passed down to the strategy.
  */
 public final class DecodeJob {
+    /** The sequential file's shared context; null for a progressive file. */
     private final ScanContext ctx;
+    /** The progressive file's decode (SOF2); null for a sequential file. */
+    private final ProgressiveDecode progressive;
 
-    private DecodeJob(ScanContext ctx) {
+    private DecodeJob(ScanContext ctx, ProgressiveDecode progressive) {
         this.ctx = ctx;
+        this.progressive = progressive;
     }
 
     /**
@@ -63,11 +67,14 @@ public final class DecodeJob {
             }
             throw new InvalidJpegException("no scan (SOS) before the end of the image", markers.pos);
         }
+        if (markers.frame.sof() == Markers.SOF2) {
+            return new DecodeJob(null, new ProgressiveDecode(jpeg, warn, markers, scan));
+        }
         ScanContext ctx = new ScanContext(jpeg, options, warn, markers, scan);
         if (options.strict()) {
             requireEnoughData(ctx);
         }
-        return new DecodeJob(ctx);
+        return new DecodeJob(ctx, null);
     }
 
     /**
@@ -103,6 +110,9 @@ public final class DecodeJob {
      *     gains nothing by sharing the rows (most are a copied grey row; {@link SerialDecode})
      */
     public boolean scanDataTooShort() {
+        if (progressive != null) {
+            return false;
+        }
         return ctx.data.length - (long) ctx.firstScan.dataOffset() < bytesNeeded(blocks(ctx));
     }
 
@@ -135,21 +145,31 @@ public final class DecodeJob {
 
     /** @return what the headers say */
     public JpegInfo info() {
-        return ctx.info;
+        return progressive != null ? progressive.info() : ctx.info;
+    }
+
+    /**
+     * @return the decode of a progressive file (SOF2), whose phases a scheduler runs in order;
+     *     null for a sequential file, which the other strategies decode
+     */
+    public ProgressiveDecode progressive() {
+        return progressive;
     }
 
     /** @return the MCU grid of the first scan: rows, restart intervals, conversion lag */
     public McuGrid grid() {
+        requireSequential("MCU-grid");
         return ctx.grid;
     }
 
     /** @return restart interval in MCUs in force for the first scan (0 = one segment) */
     public int restartInterval() {
-        return ctx.info.restartInterval();
+        return info().restartInterval();
     }
 
     /** @return offset of the first entropy-coded byte of the first scan */
     public int scanDataOffset() {
+        requireSequential("segment");
         return ctx.firstScan.dataOffset();
     }
 
@@ -158,7 +178,7 @@ public final class DecodeJob {
      *     {@link #staged} apply; false: {@link #scans} or {@link #decodeAll()}
      */
     public boolean singleScan() {
-        return ctx.singleScan();
+        return progressive == null && ctx.singleScan();
     }
 
     /**
@@ -176,6 +196,9 @@ public final class DecodeJob {
 
     /** @return a new, zero-filled output image of the file's size and pixel format */
     public PixelImage newOutput() {
+        if (progressive != null) {
+            return progressive.newOutput();
+        }
         return PixelImage.allocate(ctx.frame.width(), ctx.frame.height(), ctx.converter.format());
     }
 
@@ -185,6 +208,9 @@ public final class DecodeJob {
      * @return the image
      */
     public PixelImage decodeAll() throws JpegException {
+        if (progressive != null) {
+            return progressive.decodeAll();
+        }
         PixelImage out = newOutput();
         if (ctx.singleScan()) {
             SerialDecode.decode(ctx, out);
@@ -219,11 +245,18 @@ public final class DecodeJob {
 
     /** @return the decode of every scan into whole planes, for files with several scans (or any file) */
     public MultiScanDecode scans() {
+        requireSequential("multi-scan");
         return new MultiScanDecode(ctx);
     }
 
+    private void requireSequential(String strategy) {
+        if (progressive != null) {
+            throw new IllegalStateException(strategy + " decoding needs a sequential file; see progressive()");
+        }
+    }
+
     private void requireSingleScan(String strategy) {
-        if (!ctx.singleScan()) {
+        if (!singleScan()) {
             throw new IllegalStateException(strategy + " decoding needs a single-scan file");
         }
     }

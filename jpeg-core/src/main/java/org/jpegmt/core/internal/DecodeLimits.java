@@ -46,13 +46,18 @@ final class DecodeLimits {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " = " + pixels
                     + " pixels, over the limit of " + options.maxPixels() + " (DecoderOptions.maxPixels)", at);
         }
-        // Planes (whole MCUs, one byte per sample) plus the output image, in long arithmetic.
+        // Planes (whole MCUs, one byte per sample) plus the output image, in long arithmetic;
+        // progressive files add their coefficients.
         long largest = pixels * (nf == 1 ? 1 : nf == 3 ? 3 : 4);
         long memory = largest;
         for (int c = 0; c < nf; c++) {
             long plane = (long) f.planeWidth(c) * f.planeHeight(c);
             largest = Math.max(largest, plane);
             memory += plane;
+        }
+        if (f.sof() == Markers.SOF2) {
+            // progressive: the whole image's coefficients are kept between scans
+            memory += CoefficientBuffer.bytes(f);
         }
         if (memory > options.maxMemory()) {
             throw new UnsupportedJpegException("image of " + f.width() + "x" + f.height() + " needs " + memory

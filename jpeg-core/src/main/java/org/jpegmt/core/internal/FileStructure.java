@@ -57,9 +57,13 @@ public final class FileStructure {
      * @param restartMarkers RSTn markers in the data
      * @param markersInOrder whether they are numbered RST0, RST1, ... modulo 8
      * @param restartInterval the restart interval in force for the scan, in MCUs
+     * @param ss start of spectral selection (T.81 B.2.3; -1 if the header could not be read)
+     * @param se end of spectral selection
+     * @param ah successive approximation bit position high (0 in a first scan)
+     * @param al successive approximation bit position low
      */
     public record Scan(long offset, int[] componentIds, long dataLength, int restartMarkers, boolean markersInOrder,
-            int restartInterval) {
+            int restartInterval, int ss, int se, int ah, int al) {
     }
 
     /** Everything found, in file order. */

@@ -210,35 +210,66 @@ final class MarkerReader {
 
     /** B.2.4.1 ({@link SegmentParser#dqt}); contents skipped in header-only mode. */
     private void readDqt(int at) throws InvalidJpegException {
-        int n = segmentLength(Markers.DQT, at);
+        byte[] body = tableSegment(Markers.DQT, at);
+        int n = body == data ? segmentLength(Markers.DQT, at) : body.length;
+        int p = body == data ? pos : 0;
         if (!infoOnly) {
-            for (QuantTable t : SegmentParser.dqt(data, pos, pos + n, at)) {
+            for (QuantTable t : SegmentParser.dqt(body, p, p + n, at)) {
                 quant[t.slot()] = t.values();
             }
         }
-        pos += n;
+        pos = body == data ? pos + n : data.length;
     }
 
     /** B.2.4.2 ({@link SegmentParser#dht}); contents skipped in header-only mode. */
     private void readDht(int at) throws InvalidJpegException {
-        int n = segmentLength(Markers.DHT, at);
+        byte[] body = tableSegment(Markers.DHT, at);
+        int n = body == data ? segmentLength(Markers.DHT, at) : body.length;
+        int p = body == data ? pos : 0;
         if (!infoOnly) {
-            for (SegmentParser.DhtTable t : SegmentParser.dht(data, pos, pos + n, at)) {
+            for (SegmentParser.DhtTable t : SegmentParser.dht(body, p, p + n, at)) {
                 (t.tableClass() == 1 ? acSpecs : dcSpecs)[t.slot()] = t.spec();
             }
         }
-        pos += n;
+        pos = body == data ? pos + n : data.length;
     }
 
     /**
-     * B.2.2 ({@link SegmentParser#sof}): one frame; only SOF0/SOF1 are decoded, any SOFn is
+     * A table segment cut off by the end of the data, after a frame header (a truncated download,
+     * typically between two progressive scans): libjpeg reads past the end of its input as an
+     * endless fake EOI ({@code FF D9 FF D9 ...}, jdatasrc.c) with one "Premature end of JPEG
+     * file" warning, and its next marker is then EOI. Such a segment is read the same way.
+     *
+     * @return {@link #data} when the segment is whole (or there is no frame yet: refused as
+     *     before by {@link #segmentLength}); otherwise the segment body, padded
+     */
+    private byte[] tableSegment(int marker, int at) throws InvalidJpegException {
+        if (frame == null || infoOnly || pos + 2 > data.length) {
+            return data;
+        }
+        int len = u16(pos);
+        if (len < 2 || pos + len <= data.length) {
+            return data;
+        }
+        byte[] body = new byte[len - 2];
+        int have = Math.max(0, data.length - (pos + 2));
+        System.arraycopy(data, pos + 2, body, 0, have);
+        for (int i = have; i < body.length; i++) {
+            body[i] = (byte) (((i - have) & 1) == 0 ? 0xFF : Markers.EOI);
+        }
+        cursor.endOfData();
+        return body;
+    }
+
+    /**
+     * B.2.2 ({@link SegmentParser#sof}): one frame; only SOF0/SOF1 and SOF2 (progressive) are decoded, any SOFn is
      * described in header-only mode; limits checked before anything is allocated.
      */
     private void readSof(int marker, int at) throws JpegException {
         if (frame != null) {
             throw new InvalidJpegException("second frame header (SOF) in a sequential file", at);
         }
-        if (!infoOnly && marker != Markers.SOF0 && marker != Markers.SOF1) {
+        if (!infoOnly && marker != Markers.SOF0 && marker != Markers.SOF1 && marker != Markers.SOF2) {
             throw new UnsupportedJpegException(SofTypes.describe(marker), at);
         }
         int n = segmentLength(marker, at);

@@ -9,6 +9,8 @@ public final class Markers {
     public static final int SOF0 = 0xC0;
     /** Extended sequential DCT frame, Huffman coding. */
     public static final int SOF1 = 0xC1;
+    /** Start of frame, progressive DCT, Huffman coding (T.81 Annex G). */
+    public static final int SOF2 = 0xC2;
     /** Define Huffman tables. */
     public static final int DHT = 0xC4;
     /** JPG: reserved for extensions (not a frame header). */

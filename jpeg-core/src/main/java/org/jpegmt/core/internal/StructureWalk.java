@@ -228,7 +228,9 @@ final class StructureWalk {
             ids[i] = frame.components()[header.components()[i]].id();
         }
         int rst = s.restarts();
-        scans.add(new Scan(sosOffset, ids, s.end() - start, rst, s.inOrder(), restartInterval));
+        scans.add(new Scan(sosOffset, ids, s.end() - start, rst, s.inOrder(), restartInterval,
+                header == null ? -1 : header.ss(), header == null ? -1 : header.se(),
+                header == null ? -1 : header.ah(), header == null ? -1 : header.al()));
         segments.add(new Segment(Segment.DATA, start, s.end() - start, rst + " RST marker" + (rst == 1 ? "" : "s")));
         if (!s.inOrder()) {
             warnings.add("RST markers of the scan at offset " + sosOffset + " are misnumbered");

@@ -229,7 +229,9 @@ class CorpusTest {
     @Test
     void rejectFilesThrowUnsupported() throws Exception {
         List<String> failures = new ArrayList<>();
-        List<String[]> list = rowsWith("reject");
+        List<String[]> list = new ArrayList<>(rowsWith("reject"));
+        // progressive (SOF2) files are decoded now (conformance: ProgressiveConformanceTest)
+        list.removeIf(r -> r[6].equals("progressive"));
         for (String[] r : list) {
             try {
                 decode(r[0]);

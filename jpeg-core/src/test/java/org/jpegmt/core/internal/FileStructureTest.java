@@ -129,7 +129,7 @@ class FileStructureTest {
         FileStructure s = FileStructure.read(f);
         Scan scan = s.scans.get(0);
         int sosAt = SOI.length + SOF0_16X8.length + DRI_1.length;
-        assertEquals(new Scan(sosAt, scan.componentIds(), data.length, 2, false, 1), scan);
+        assertEquals(new Scan(sosAt, scan.componentIds(), data.length, 2, false, 1, 0, 63, 0, 0), scan);
         assertArrayEquals(new int[] {1}, scan.componentIds());
         assertEquals(new Segment(Segment.DATA, sosAt + SOS_1.length, data.length, "2 RST markers"),
                 s.segments.get(s.segments.size() - 2));
@@ -170,6 +170,11 @@ class FileStructureTest {
         assertEquals(2, s.scans.size());
         assertArrayEquals(new int[] {1, 2, 3}, s.scans.get(0).componentIds());
         assertArrayEquals(new int[] {1}, s.scans.get(1).componentIds());
+        // the scan script: DC of all three, first pass (Ah 0, Al 1); then AC 1..63 of the first
+        Scan dc = s.scans.get(0);
+        assertEquals(List.of(0, 0, 0, 1), List.of(dc.ss(), dc.se(), dc.ah(), dc.al()));
+        Scan ac = s.scans.get(1);
+        assertEquals(List.of(1, 63, 0, 1), List.of(ac.ss(), ac.se(), ac.ah(), ac.al()));
         assertEquals("1.02", s.jfifVersion);
         assertEquals(List.of(), s.warnings);
     }
