@@ -59,7 +59,7 @@ class MetadataAndRasterTest {
         return files;
     }
 
-    private static IIOMetadata metadata(ImageReader reader, byte[] jpeg) throws IOException {
+    static IIOMetadata metadata(ImageReader reader, byte[] jpeg) throws IOException {
         try (ImageInputStream in = TestImages.stream(jpeg)) {
             reader.setInput(in);
             return reader.getImageMetadata(0);
@@ -77,6 +77,60 @@ class MetadataAndRasterTest {
             assertTrue(ours.isStandardMetadataFormatSupported());
             assertEquals(describe(jdk.getAsTree(NATIVE)), describe(ours.getAsTree(NATIVE)), f.getKey() + ": native tree");
             assertEquals(describe(jdk.getAsTree(STANDARD)), describe(ours.getAsTree(STANDARD)), f.getKey() + ": standard tree");
+        }
+    }
+
+    /**
+     * Progressive files: the trees list every scan's {@code sos} and the tables, restart
+     * intervals, comments and APPn segments between scans, as the JDK reader's do.
+     */
+    @Test
+    void progressiveTreesEqualTheJdkReaders() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>(Fixtures.progressiveFiles());
+        files.put("between scans", segmentsBetweenScans(files.get("4:2:0 48x32")));
+        files.put("icc", Fixtures.withProfile(files.get("4:2:0 48x32"), Fixtures.linearRgb()));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            IIOMetadata ours = metadata(new JpegmtImageReaderSpi().createReaderInstance(), f.getValue());
+            IIOMetadata jdk = metadata(JdkReader.create(), f.getValue());
+            String jdkTree = describe(jdk.getAsTree(NATIVE));
+            assertTrue(jdkTree.split("\n  *sos ", -1).length > 2, f.getKey() + ": several scans in " + jdkTree);
+            assertEquals(jdkTree, describe(ours.getAsTree(NATIVE)), f.getKey() + ": native tree");
+            assertEquals(describe(jdk.getAsTree(STANDARD)), describe(ours.getAsTree(STANDARD)), f.getKey() + ": standard tree");
+        }
+        String between = describe(metadata(new JpegmtImageReaderSpi().createReaderInstance(),
+                files.get("between scans")).getAsTree(NATIVE));
+        assertTrue(between.contains("com [comment=between scans]"), between);
+        assertTrue(between.contains("dri [interval=0]"), between);
+    }
+
+    /** A COM before the third scan, an APP1 before the fifth and a DRI (interval 0) before the last. */
+    private static byte[] segmentsBetweenScans(byte[] progressive) {
+        List<Integer> scans = Fixtures.scanOffsets(progressive);
+        assertTrue(scans.size() >= 6, "scans: " + scans);
+        byte[] out = Fixtures.insertAt(progressive, scans.get(scans.size() - 1), 0xDD, new byte[] {0, 0});
+        out = Fixtures.insertAt(out, scans.get(4), 0xE1, Fixtures.ascii("http://ns.adobe.com/xap/1.0/\0<x/>"));
+        return Fixtures.insertAt(out, scans.get(2), 0xFE, Fixtures.ascii("between scans"));
+    }
+
+    @Test
+    void progressiveFilesReadAsTheJdkReadsThem() throws IOException {
+        byte[] prog = Fixtures.progressiveFiles().get("4:2:0 48x32");
+        byte[] icc = Fixtures.withProfile(prog, Fixtures.linearRgb());
+        TestImages.assertSamplesEqual(JdkReader.read(icc), javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(icc)),
+                "progressive with a profile, converted to sRGB as the JDK does");
+        for (Map.Entry<String, byte[]> f : Fixtures.progressiveFiles().entrySet()) {
+            Raster expected = JdkReader.readRaster(f.getValue());
+            ImageReader reader = new JpegmtImageReaderSpi().createReaderInstance();
+            try (ImageInputStream in = TestImages.stream(f.getValue())) {
+                reader.setInput(in);
+                Raster actual = reader.readRaster(0, null);
+                assertEquals(expected.getNumBands(), actual.getNumBands(), f.getKey());
+                assertArrayEquals(expected.getPixels(0, 0, expected.getWidth(), expected.getHeight(), (int[]) null),
+                        actual.getPixels(0, 0, actual.getWidth(), actual.getHeight(), (int[]) null),
+                        f.getKey() + ": readRaster");
+            } finally {
+                reader.dispose();
+            }
         }
     }
 
