@@ -32,12 +32,14 @@ import org.jpegmt.core.UnsupportedJpegException;
 import org.jpegmt.mt.ParallelJpegDecoder;
 
 /**
- * Reads baseline (SOF0) and extended sequential (SOF1) 8-bit JPEG files through jpegmt.
+ * Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEG
+ * files through jpegmt.
  *
  * <ul>
- *   <li>{@link #getWidth}, {@link #getHeight}, {@link #getImageTypes} and
- *       {@link #getImageMetadata} read the marker segments up to the first scan only; no pixel
- *       is decoded.
+ *   <li>{@link #getWidth}, {@link #getHeight} and {@link #getImageTypes} read the marker
+ *       segments up to the first scan only; {@link #getImageMetadata} goes on to EOI (every
+ *       scan header of a progressive file), skipping the entropy-coded data. No pixel is
+ *       decoded for any of them.
  *   <li>{@link #read} honours the source region, source subsampling (with offsets),
  *       destination, destination type and offset, and source/destination bands of an
  *       {@link ImageReadParam}; a {@link JpegmtImageReadParam} adds threads, strict mode, a

@@ -214,30 +214,83 @@ class CorpusImageIOTest {
             } catch (AssertionError | IOException e) {
                 failures.add(p + ": " + e.getMessage());
             }
-            String jdkNative;
-            String jdkStandard;
-            try {
-                javax.imageio.metadata.IIOMetadata jdk = MetadataAndRasterTest.metadata(JdkReader.create(), bytes);
-                jdkNative = MetadataAndRasterTest.describe(jdk.getAsTree(NativeTree.FORMAT));
-                jdkStandard = MetadataAndRasterTest.describe(jdk.getAsTree("javax_imageio_1.0"));
-            } catch (IOException | RuntimeException e) {
-                System.out.println("NOTE: JDK reader gives no metadata for " + p + ": " + e);
-                continue;
-            }
-            treesCompared++;
-            try {
-                javax.imageio.metadata.IIOMetadata ours = MetadataAndRasterTest.metadata(spi.createReaderInstance(), bytes);
-                if (!jdkNative.equals(MetadataAndRasterTest.describe(ours.getAsTree(NativeTree.FORMAT)))
-                        || !jdkStandard.equals(MetadataAndRasterTest.describe(ours.getAsTree("javax_imageio_1.0")))) {
-                    failures.add(p + ": metadata differs from the JDK reader's");
-                }
-            } catch (IOException | RuntimeException e) {
-                failures.add(p + ": metadata: " + e);
+            if (compareMetadata(p, bytes, failures)) {
+                treesCompared++;
             }
         }
         System.out.println("ImageIO plugin on the corpus: " + (files.size() - failures.size()) + "/" + files.size()
                 + " progressive files read as jpegmt decodes them, metadata trees compared with the JDK's for "
                 + treesCompared);
+        assertTrue(failures.isEmpty(), failures.size() + " failures: " + failures);
+    }
+
+    /**
+     * Compares the native and standard trees of jpegmt's reader with the JDK reader's.
+     *
+     * @return false if the JDK reader gives no metadata for the file (nothing compared)
+     */
+    private static boolean compareMetadata(Path p, byte[] bytes, List<String> failures) {
+        String jdkNative;
+        String jdkStandard;
+        try {
+            javax.imageio.metadata.IIOMetadata jdk = MetadataAndRasterTest.metadata(JdkReader.create(), bytes);
+            jdkNative = MetadataAndRasterTest.describe(jdk.getAsTree(NativeTree.FORMAT));
+            jdkStandard = MetadataAndRasterTest.describe(jdk.getAsTree("javax_imageio_1.0"));
+        } catch (IOException | RuntimeException e) {
+            System.out.println("NOTE: JDK reader gives no metadata for " + p + ": " + e);
+            return false;
+        }
+        try {
+            javax.imageio.metadata.IIOMetadata ours =
+                    MetadataAndRasterTest.metadata(new JpegmtImageReaderSpi().createReaderInstance(), bytes);
+            if (!jdkNative.equals(MetadataAndRasterTest.describe(ours.getAsTree(NativeTree.FORMAT)))) {
+                failures.add(p + ": native metadata differs from the JDK reader's");
+            } else if (!jdkStandard.equals(MetadataAndRasterTest.describe(ours.getAsTree("javax_imageio_1.0")))) {
+                failures.add(p + ": standard metadata differs from the JDK reader's");
+            }
+        } catch (IOException | RuntimeException e) {
+            failures.add(p + ": metadata: " + e);
+        }
+        return true;
+    }
+
+    /**
+     * Files whose trees are known to differ from the JDK reader's, left out of the comparison:
+     * a JFXX thumbnail segment (an {@code unknown} node here, a {@code JFXX} child of
+     * {@code app0JFIF} in the JDK's tree: see the README), and a 557 KB CMYK profile whose
+     * {@code ICC_Profile.getData()} differs from byte 131036 on between the JDK's profile object
+     * and a fresh one made of the same chunk bytes (LCMS re-serializes the profile; two fresh
+     * instances agree with each other, the JDK's instance has been through other calls).
+     */
+    private static final java.util.Set<String> KNOWN_METADATA_DIFFERENCES = java.util.Set.of(
+            "twelvemonkeys-jpeg/jfif-jfxx-thumbnail-olympus-d320l.jpg",
+            "twelvemonkeys-jpeg/cco-illegalargument-rgb-coated-fogra27.jpg");
+
+    /** Every claimed baseline file: both metadata trees equal the JDK reader's, wherever it gives them. */
+    @Test
+    void metadataTreesEqualTheJdkReadersOnClaimedFiles() throws IOException {
+        List<Path> files = new ArrayList<>(files("decode"));
+        files.addAll(files("decode-optional"));
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> failures = new ArrayList<>();
+        int compared = 0;
+        for (Path p : files) {
+            byte[] bytes = Files.readAllBytes(p);
+            try (ImageInputStream in = TestImages.stream(bytes)) {
+                if (!spi.canDecodeInput(in)) {
+                    continue;
+                }
+            }
+            if (KNOWN_METADATA_DIFFERENCES.contains(corpus.relativize(p).toString())) {
+                continue;
+            }
+            if (compareMetadata(p, bytes, failures)) {
+                compared++;
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: metadata trees of " + compared + "/" + files.size()
+                + " decode and decode-optional files compared with the JDK's, " + failures.size() + " differ ("
+                + KNOWN_METADATA_DIFFERENCES.size() + " known differences left out)");
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + failures);
     }
 

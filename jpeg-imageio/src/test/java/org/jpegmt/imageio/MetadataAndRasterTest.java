@@ -33,8 +33,9 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Metadata and rasters against the JDK's JPEG plugin on generated files: the native and
- * standard trees the reader gives equal the JDK reader's (names, attributes, user objects),
+ * Metadata and rasters against the JDK's JPEG plugin on generated files (baseline and
+ * progressive): the native and standard trees the reader gives equal the JDK reader's (names,
+ * attributes, user objects),
  * {@code readRaster} gives the JDK's raw samples (YCbCr, grey, CMYK, YCCK), grey files read into
  * the RGB types they offer, and the writer's metadata round trip keeps APPn, ICC and COM bytes.
  */
@@ -56,6 +57,7 @@ class MetadataAndRasterTest {
                 Fixtures.ascii("Exif\0\0MM\0*\0\0\0\b\0\0\0\0\0\0")));
         files.put("cmyk", Fixtures.fourComponents(Fixtures.cmykRaster(20, 12), 0));
         files.put("ycck", Fixtures.fourComponents(Fixtures.cmykRaster(12, 20), 2));
+        files.put("progressive, segments between scans", segmentsBetweenScans(Fixtures.progressive(TestImages.rgb(48, 32), 2, 2)));
         return files;
     }
 
@@ -318,7 +320,7 @@ class MetadataAndRasterTest {
 
     @Test
     void readThenWriteKeepsApplicationSegmentsProfileAndComments() throws IOException {
-        for (String key : List.of("app1 and com", "icc")) {
+        for (String key : List.of("app1 and com", "icc", "progressive, segments between scans")) {
             byte[] source = files().get(key);
             ImageReader r = new JpegmtImageReaderSpi().createReaderInstance();
             IIOImage image;
