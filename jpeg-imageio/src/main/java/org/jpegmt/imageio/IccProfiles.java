@@ -80,11 +80,28 @@ final class IccProfiles {
      *     the JDK reader makes before it uses an embedded profile)
      */
     static ICC_Profile profileOrNull(byte[] data) {
+        ICC_Profile profile = parsedOrNull(data);
+        if (profile == null) {
+            return null;
+        }
         try {
-            ICC_Profile profile = ICC_Profile.getInstance(data);
             new ICC_ColorSpace(profile).fromRGB(new float[] {1f, 0f, 0f});
             return profile;
-        } catch (IllegalArgumentException | CMMException e) {
+        } catch (CMMException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param data profile bytes
+     * @return a new profile of them, or null if the JDK cannot parse them; the JDK's metadata
+     *     holds such a profile in its {@code app2ICC} node even when it cannot convert with it
+     *     (LCMS "Couldn't link the profiles"), and then reads the pixels without it
+     */
+    static ICC_Profile parsedOrNull(byte[] data) {
+        try {
+            return ICC_Profile.getInstance(data);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

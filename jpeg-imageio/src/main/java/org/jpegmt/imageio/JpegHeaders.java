@@ -7,9 +7,10 @@ import java.util.List;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Walks the marker segments at the start of a JPEG stream without decoding anything: enough to
- * tell which coding process the frame uses, and to hand the header bytes to
- * {@code JpegDecoder.readInfo}.
+ * Walks the marker segments at the start of a JPEG stream, up to the first scan, without
+ * decoding anything: enough to tell which coding process the frame uses, and to hand the header
+ * bytes to {@code JpegDecoder.readInfo}. The segments of later scans (progressive files) are
+ * walked by {@link ScanMarkers}, only when the metadata asks for them.
  */
 final class JpegHeaders {
     private JpegHeaders() {
@@ -32,9 +33,12 @@ final class JpegHeaders {
      * @param scanOffset offset of the first SOS marker from where the walk started, or -1
      */
     record Header(byte[] bytes, int sofMarker, int precision, List<Segment> segments, long scanOffset) {
-        /** @return true for 8-bit SOF0 and SOF1, the processes jpegmt decodes */
+        /**
+         * @return true for 8-bit SOF0, SOF1 and SOF2 (baseline, extended sequential and
+         *     progressive, all Huffman-coded), the processes jpegmt decodes
+         */
         boolean decodable() {
-            return (sofMarker == 0xC0 || sofMarker == 0xC1) && precision == 8;
+            return (sofMarker == 0xC0 || sofMarker == 0xC1 || sofMarker == 0xC2) && precision == 8;
         }
     }
 

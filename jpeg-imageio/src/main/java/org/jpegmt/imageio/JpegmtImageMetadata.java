@@ -131,4 +131,9 @@ final class JpegmtImageMetadata extends IIOMetadata {
     protected IIOMetadataNode getStandardTextNode() {
         return StandardTree.text(root);
     }
+
+    @Override
+    protected IIOMetadataNode getStandardTransparencyNode() {
+        return StandardTree.transparency(root);
+    }
 }

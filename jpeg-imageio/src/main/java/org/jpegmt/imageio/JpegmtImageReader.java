@@ -32,12 +32,14 @@ import org.jpegmt.core.UnsupportedJpegException;
 import org.jpegmt.mt.ParallelJpegDecoder;
 
 /**
- * Reads baseline (SOF0) and extended sequential (SOF1) 8-bit JPEG files through jpegmt.
+ * Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEG
+ * files through jpegmt.
  *
  * <ul>
- *   <li>{@link #getWidth}, {@link #getHeight}, {@link #getImageTypes} and
- *       {@link #getImageMetadata} read the marker segments up to the first scan only; no pixel
- *       is decoded.
+ *   <li>{@link #getWidth}, {@link #getHeight} and {@link #getImageTypes} read the marker
+ *       segments up to the first scan only; {@link #getImageMetadata} goes on to EOI (every
+ *       scan header of a progressive file), skipping the entropy-coded data. No pixel is
+ *       decoded for any of them.
  *   <li>{@link #read} honours the source region, source subsampling (with offsets),
  *       destination, destination type and offset, and source/destination bands of an
  *       {@link ImageReadParam}; a {@link JpegmtImageReadParam} adds threads, strict mode, a
@@ -73,6 +75,8 @@ public class JpegmtImageReader extends ImageReader {
     private long streamStart = -1;
     private JpegInfo info;
     private JpegHeaders.Header walk;
+    /** All marker segments up to EOI, for the metadata: walked when first asked for. */
+    private List<JpegHeaders.Segment> allSegments;
     /** The embedded profile's colour space, made once per input so image types compare equal. */
     private ICC_ColorSpace icc;
 
@@ -87,6 +91,7 @@ public class JpegmtImageReader extends ImageReader {
         streamStart = -1;
         info = null;
         walk = null;
+        allSegments = null;
         icc = null;
     }
 
@@ -123,13 +128,36 @@ public class JpegmtImageReader extends ImageReader {
     }
 
     /**
-     * @return the file's marker segments up to the first scan, in the JDK's native JPEG format
+     * @return the file's marker segments up to EOI (every scan of a progressive file, with the
+     *     tables between scans), in the JDK's native JPEG format
      *     {@code javax_imageio_jpeg_image_1.0} and the standard format
      */
     @Override
     public IIOMetadata getImageMetadata(int imageIndex) throws IOException {
         header(imageIndex);
-        return new JpegmtImageMetadata(NativeTree.fromSegments(walk.segments()));
+        if (allSegments == null) {
+            allSegments = withLaterScans(walk);
+        }
+        return new JpegmtImageMetadata(NativeTree.fromSegments(allSegments));
+    }
+
+    /**
+     * The header's segments followed by those of the first scan and everything after it up to
+     * EOI, as the JDK's metadata lists them; the entropy-coded data is skipped, not decoded.
+     */
+    private List<JpegHeaders.Segment> withLaterScans(JpegHeaders.Header header) throws IOException {
+        List<JpegHeaders.Segment> before = header.segments();
+        if (header.scanOffset() < 0) {
+            return before;
+        }
+        List<JpegHeaders.Segment> all = new ArrayList<>(before);
+        if (!all.isEmpty() && all.get(all.size() - 1).marker() == 0xDA) {
+            all.remove(all.size() - 1); // read again below, as the first of the scans
+        }
+        ImageInputStream in = stream();
+        in.seek(streamStart + header.scanOffset());
+        all.addAll(ScanMarkers.read(in));
+        return List.copyOf(all);
     }
 
     /** @return true: {@link #readRaster} gives the decoded components without colour conversion */
@@ -426,6 +454,7 @@ public class JpegmtImageReader extends ImageReader {
         streamStart = -1;
         info = null;
         walk = null;
+        allSegments = null;
         icc = null;
         super.dispose();
     }

@@ -12,9 +12,9 @@ import javax.imageio.stream.ImageInputStream;
  * {@code META-INF/services/javax.imageio.spi.ImageReaderSpi}.
  *
  * <p>{@link #canDecodeInput} reads the marker segments up to the frame header and answers true
- * only for 8-bit baseline (SOF0) and extended sequential Huffman (SOF1) files. Progressive,
- * arithmetic-coded, lossless, hierarchical and 12-bit files get false, so {@code ImageIO.read}
- * passes them on to the next reader that accepts them, normally the JDK's.
+ * only for 8-bit baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) Huffman
+ * files. Arithmetic-coded, lossless, hierarchical and 12-bit files get false, so
+ * {@code ImageIO.read} passes them on to the next reader that accepts them, normally the JDK's.
  *
  * <p>On registration it orders itself ahead of the JDK's JPEG reader provider and after any
  * other JPEG reader provider (see {@code JpegmtProviderInfo.order} for why).
@@ -54,7 +54,7 @@ public final class JpegmtImageReaderSpi extends ImageReaderSpi {
 
     @Override
     public String getDescription(Locale locale) {
-        return "jpegmt baseline JPEG reader (SOF0/SOF1, 8-bit, restart-marker parallel decoding)";
+        return "jpegmt JPEG reader (baseline, extended and progressive Huffman, 8-bit; parallel decoding)";
     }
 
     /** Orders this provider after other JPEG reader providers and ahead of the JDK's. */

@@ -48,10 +48,9 @@ final class NativeTree {
         root.appendChild(sequence);
         IIOMetadataNode jfif = null;
         byte[] iccBytes = IccProfiles.assemble(segments);
-        // a fresh instance for the tree: one that has been used for a conversion (as the check in
-        // profileOrNull does) may give back other bytes from getData()
-        ICC_Profile icc = iccBytes == null || IccProfiles.profileOrNull(iccBytes) == null ? null
-                : ICC_Profile.getInstance(iccBytes);
+        // a fresh instance for the tree, never used for a conversion (one that has been may give
+        // back other bytes from getData()); kept, as by the JDK, even when it cannot convert
+        ICC_Profile icc = iccBytes == null ? null : IccProfiles.parsedOrNull(iccBytes);
         for (JpegHeaders.Segment s : segments) {
             byte[] p = s.payload();
             int m = s.marker();

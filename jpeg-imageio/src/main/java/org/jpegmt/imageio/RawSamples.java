@@ -8,7 +8,9 @@ import java.util.List;
  * YCbCr, YCCK as YCCK), which is what {@code readRaster} returns, as the JDK reader's does: the
  * headers are rewritten so that the JFIF and Adobe segments are replaced by one Adobe segment
  * with transform 0 ("no transform"), which the decoder follows, as libjpeg does, by copying the
- * planes through unchanged. The entropy-coded data is not touched.
+ * planes through unchanged. Only the segments before the first scan are rewritten (the colour
+ * space is settled there); the rest, every later scan of a progressive file with the segments
+ * between scans, is copied as it is.
  */
 final class RawSamples {
     private RawSamples() {

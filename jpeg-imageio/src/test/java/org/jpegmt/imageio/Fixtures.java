@@ -9,9 +9,17 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageOutputStream;
@@ -21,8 +29,8 @@ import org.jpegmt.core.Subsampling;
 /**
  * Test files made here and now: jpegmt encodes of generated pictures in the layouts the
  * contract tests need (4:2:0, 4:4:4, grey, restart markers, odd sizes), CMYK and YCCK files
- * written as rasters by the JDK's writer, and marker segments (APPn, COM, ICC chunks) inserted
- * after SOI.
+ * written as rasters by the JDK's writer, progressive files written by the JDK's writer, and
+ * marker segments (APPn, COM, ICC chunks) inserted after SOI or between scans.
  */
 final class Fixtures {
     private Fixtures() {
@@ -80,6 +88,75 @@ final class Fixtures {
         return insertAfterSoi(out.toByteArray(), 0xEE, adobe);
     }
 
+    /**
+     * A progressive file written by the JDK's writer ({@code MODE_DEFAULT}: libjpeg's default
+     * scan script, optimized Huffman tables before each scan).
+     *
+     * @param img a colour ({@code TYPE_INT_RGB}) or grey picture
+     * @param h horizontal sampling factor of the first (luma) component of a colour file
+     * @param v its vertical sampling factor (the chroma components are 1 x 1)
+     */
+    static byte[] progressive(BufferedImage img, int h, int v) throws IOException {
+        ImageWriter w = jdkWriter();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        IIOMetadata m = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), p);
+        if (img.getRaster().getNumBands() == 3) {
+            IIOMetadataNode tree = (IIOMetadataNode) m.getAsTree(NativeTree.FORMAT);
+            IIOMetadataNode luma = (IIOMetadataNode) tree.getElementsByTagName("componentSpec").item(0);
+            luma.setAttribute("HsamplingFactor", Integer.toString(h));
+            luma.setAttribute("VsamplingFactor", Integer.toString(v));
+            m.setFromTree(NativeTree.FORMAT, tree);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream o = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(o);
+            w.write(null, new IIOImage(img, null, m), p);
+        } finally {
+            w.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Progressive files of every common sampling, grey, and odd sizes down to 1 x 1, by name;
+     * a name starts with the sampling that {@code JpegInfo.subsampling()} gives for the file.
+     */
+    static Map<String, byte[]> progressiveFiles() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("4:2:0 48x32", progressive(TestImages.rgb(48, 32), 2, 2));
+        files.put("4:4:4 33x17", progressive(TestImages.rgb(33, 17), 1, 1));
+        files.put("4:2:2 50x21", progressive(TestImages.rgb(50, 21), 2, 1));
+        files.put("4:4:0 19x40", progressive(TestImages.rgb(19, 40), 1, 2));
+        files.put("4:1:1 70x9", progressive(TestImages.rgb(70, 9), 4, 1));
+        files.put("4:2:0 1x1", progressive(TestImages.rgb(1, 1), 2, 2));
+        files.put("4:2:0 7x200", progressive(TestImages.rgb(7, 200), 2, 2));
+        files.put("4:2:0 129x67", progressive(TestImages.rgb(129, 67), 2, 2));
+        files.put("gray 37x41", progressive(TestImages.gray(37, 41), 1, 1));
+        files.put("gray 1x1", progressive(TestImages.gray(1, 1), 1, 1));
+        return files;
+    }
+
+    /** Offsets of the SOS markers of a file (entropy-coded data never holds {@code FF DA}). */
+    static List<Integer> scanOffsets(byte[] jpeg) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == (byte) 0xDA) {
+                at.add(i);
+            }
+        }
+        return at;
+    }
+
+    /** Inserts one marker segment at {@code offset} (before a marker). */
+    static byte[] insertAt(byte[] jpeg, int offset, int marker, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, offset);
+        SegmentSplicer.segment(out, marker, payload);
+        out.write(jpeg, offset, jpeg.length - offset);
+        return out.toByteArray();
+    }
+
     static ImageWriter jdkWriter() throws IOException {
         for (var it = IIORegistry.getDefaultInstance().getServiceProviders(ImageWriterSpi.class, false); it.hasNext();) {
             ImageWriterSpi spi = it.next();
@@ -92,21 +169,12 @@ final class Fixtures {
 
     /** Inserts one marker segment right after SOI (before JFIF, if any). */
     static byte[] insertAfterSoi(byte[] jpeg, int marker, byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        SegmentSplicer.segment(out, marker, payload);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return insertAt(jpeg, 2, marker, payload);
     }
 
     /** Inserts a segment after the encoder's JFIF APP0 (which must be there). */
     static byte[] insertAfterJfif(byte[] jpeg, int marker, byte[] payload) {
-        int at = 4 + NativeTree.u16(jpeg, 4);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, at);
-        SegmentSplicer.segment(out, marker, payload);
-        out.write(jpeg, at, jpeg.length - at);
-        return out.toByteArray();
+        return insertAt(jpeg, 4 + NativeTree.u16(jpeg, 4), marker, payload);
     }
 
     /** An embedded profile that is not sRGB: the JDK's linear RGB. */

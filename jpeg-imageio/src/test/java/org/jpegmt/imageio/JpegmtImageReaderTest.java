@@ -9,21 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.IIOException;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
-import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.JpegInfo;
 import org.jpegmt.core.Subsampling;
@@ -48,13 +44,18 @@ class JpegmtImageReaderTest extends ImageReaderContractTest {
                             d.withQuality(90).withSubsampling(Subsampling.S444).withRestartMcus(3)),
                     file("rgb 50x20 4:2:2 optimized, no restarts", TestImages.rgb(50, 20),
                             d.withSubsampling(Subsampling.S422).withOptimizeHuffman(true).withRestartRows(0)),
-                    file("gray 37x41", TestImages.gray(37, 41), d.withQuality(85)));
+                    file("gray 37x41", TestImages.gray(37, 41), d.withQuality(85)),
+                    file("progressive rgb 45x31 4:2:0", Fixtures.progressive(TestImages.rgb(45, 31), 2, 2)),
+                    file("progressive gray 30x22", Fixtures.progressive(TestImages.gray(30, 22), 1, 1)));
         }
         return files;
     }
 
     private static TestFile file(String name, BufferedImage img, EncoderOptions options) throws IOException {
-        byte[] jpeg = TestImages.encode(img, options);
+        return file(name, TestImages.encode(img, options));
+    }
+
+    private static TestFile file(String name, byte[] jpeg) throws IOException {
         return new TestFile(name, jpeg, TestImages.decode(jpeg));
     }
 
@@ -67,8 +68,7 @@ class JpegmtImageReaderTest extends ImageReaderContractTest {
 
     @Override
     protected List<byte[]> declinedFiles() throws IOException {
-        return List.of(progressive(TestImages.rgb(48, 32)), sofOnly(0xC2, 8), sofOnly(0xC9, 8), sofOnly(0xC3, 8),
-                sofOnly(0xC1, 12));
+        return List.of(sofOnly(0xC9, 8), sofOnly(0xCA, 8), sofOnly(0xC3, 8), sofOnly(0xC1, 12), sofOnly(0xC2, 12));
     }
 
     /** SOI and a frame header of the given type and precision: enough for canDecodeInput. */
@@ -76,32 +76,6 @@ class JpegmtImageReaderTest extends ImageReaderContractTest {
         return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 'J', 'F',
             (byte) 0xFF, (byte) marker, 0, 11, (byte) precision, 0, 16, 0, 16, 1, 1, 0x11, 0,
             (byte) 0xFF, (byte) 0xD9};
-    }
-
-    /** A progressive JPEG written by the JDK's own writer. */
-    static byte[] progressive(BufferedImage img) throws IOException {
-        ImageWriter jdk = jdkWriter();
-        ImageWriteParam p = jdk.getDefaultWriteParam();
-        p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            jdk.setOutput(ios);
-            jdk.write(null, new IIOImage(img, null, null), p);
-        } finally {
-            jdk.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    /** The JDK's writer, selected by class name (ECOSYSTEM.md §3.9). */
-    static ImageWriter jdkWriter() throws IOException {
-        for (var it = IIORegistry.getDefaultInstance().getServiceProviders(ImageWriterSpi.class, true); it.hasNext();) {
-            ImageWriterSpi spi = it.next();
-            if (spi.getPluginClassName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) {
-                return spi.createWriterInstance();
-            }
-        }
-        throw new IllegalStateException("JDK JPEG writer not registered");
     }
 
     // ---- registration and ordering
@@ -139,30 +113,75 @@ class JpegmtImageReaderTest extends ImageReaderContractTest {
         assertInstanceOf(JpegmtImageWriter.class, ImageIO.getImageWritersByFormatName("jpeg").next());
     }
 
-    // ---- fallback for what jpegmt does not decode
+    // ---- progressive files
+
+    /**
+     * Progressive files (JDK writer, several samplings, grey, odd sizes) are claimed by
+     * jpegmt's provider, picked first by ImageIO, and read as jpeg-core decodes them (which the
+     * conformance tests hold equal to djpeg); the JDK reader gives the same samples for them.
+     */
+    @Test
+    void progressiveFilesAreReadByJpegmt() throws IOException {
+        for (Map.Entry<String, byte[]> f : Fixtures.progressiveFiles().entrySet()) {
+            String what = f.getKey();
+            byte[] prog = f.getValue();
+            BufferedImage expected = TestImages.decode(prog);
+            try (ImageInputStream in = TestImages.stream(prog)) {
+                assertTrue(provider().canDecodeInput(in), what);
+                assertInstanceOf(JpegmtImageReader.class, ImageIO.getImageReaders(in).next(), what);
+            }
+            JpegmtImageReader reader = (JpegmtImageReader) newReader();
+            try (ImageInputStream in = TestImages.stream(prog)) {
+                reader.setInput(in);
+                JpegInfo info = reader.getJpegInfo(0);
+                assertEquals(0xC2, info.sofMarker(), what);
+                assertEquals(what.substring(0, what.indexOf(' ')), info.subsampling(), what);
+                BufferedImage ours = reader.read(0);
+                TestImages.assertSamplesEqual(expected, ours, what + ": as jpeg-core decodes it");
+                TestImages.assertSamplesEqual(JdkReader.read(prog), ours, what + ": as the JDK reader reads it");
+                JpegmtImageReadParam p = (JpegmtImageReadParam) reader.getDefaultReadParam();
+                p.setThreads(2);
+                TestImages.assertSamplesEqual(expected, reader.read(0, p), what + ": 2 threads");
+            } finally {
+                reader.dispose();
+            }
+            TestImages.assertSamplesEqual(expected, ImageIO.read(new ByteArrayInputStream(prog)), what + ": ImageIO.read");
+        }
+    }
 
     @Test
-    void progressiveFilesFallBackToTheJdkReader() throws IOException {
-        BufferedImage img = TestImages.rgb(48, 32);
-        byte[] prog = progressive(img);
-        try (ImageInputStream in = TestImages.stream(prog)) {
-            assertFalse(provider().canDecodeInput(in));
-            ImageReader picked = ImageIO.getImageReaders(in).next();
-            assertEquals("com.sun.imageio.plugins.jpeg.JPEGImageReader", picked.getClass().getName());
-        }
-        BufferedImage viaImageIo = ImageIO.read(new ByteArrayInputStream(prog));
-        assertNotNull(viaImageIo, "ImageIO.read still reads progressive files (through the JDK reader)");
-        assertEquals(48, viaImageIo.getWidth());
+    void progressiveFilesHonourThePixelLimitAndRegions() throws IOException {
+        byte[] prog = Fixtures.progressiveFiles().get("4:2:0 129x67");
+        JpegmtImageReadParam p = new JpegmtImageReadParam();
+        p.setMaxPixels(129L * 67 - 1);
+        IIOException e = assertThrows(IIOException.class, () -> read(prog, p));
+        assertTrue(e.getMessage().contains("limit"), e.getMessage());
+        JpegmtImageReadParam q = new JpegmtImageReadParam();
+        q.setSourceRegion(new java.awt.Rectangle(5, 3, 100, 60));
+        q.setSourceSubsampling(3, 2, 1, 0);
+        TestImages.assertSamplesEqual(TestImages.crop(TestImages.decode(prog), 6, 3, 99, 60, 3, 2), read(prog, q),
+                "region and subsampling");
+    }
 
-        // asked directly, the jpegmt reader describes the file but refuses to decode it
-        ImageReader reader = newReader();
-        try (ImageInputStream in = TestImages.stream(prog)) {
+    /** A progressive file cut inside a later scan: decoded with a warning, as jpeg-core does. */
+    @Test
+    void truncatedProgressiveFileWarns() throws IOException {
+        byte[] whole = Fixtures.progressiveFiles().get("4:2:0 129x67");
+        List<Integer> scans = Fixtures.scanOffsets(whole);
+        byte[] cut = Arrays.copyOf(whole, scans.get(scans.size() / 2) + 40);
+        List<String> warnings = new ArrayList<>();
+        JpegmtImageReader reader = (JpegmtImageReader) newReader();
+        reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
+        try (ImageInputStream in = TestImages.stream(cut)) {
             reader.setInput(in);
-            assertEquals(48, reader.getWidth(0));
-            assertEquals(0xC2, ((JpegmtImageReader) reader).getJpegInfo(0).sofMarker());
-            IIOException e = assertThrows(IIOException.class, () -> reader.read(0));
-            assertTrue(e.getMessage().contains("progressive"), e.getMessage());
+            TestImages.assertSamplesEqual(TestImages.decode(cut), reader.read(0), "truncated");
+        } finally {
+            reader.dispose();
         }
+        assertFalse(warnings.isEmpty(), "a warning for the truncated file");
+        JpegmtImageReadParam strict = new JpegmtImageReadParam();
+        strict.setStrict(true);
+        assertThrows(IIOException.class, () -> read(cut, strict));
     }
 
     @Test

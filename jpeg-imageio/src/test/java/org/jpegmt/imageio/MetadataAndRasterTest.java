@@ -33,8 +33,9 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Metadata and rasters against the JDK's JPEG plugin on generated files: the native and
- * standard trees the reader gives equal the JDK reader's (names, attributes, user objects),
+ * Metadata and rasters against the JDK's JPEG plugin on generated files (baseline and
+ * progressive): the native and standard trees the reader gives equal the JDK reader's (names,
+ * attributes, user objects),
  * {@code readRaster} gives the JDK's raw samples (YCbCr, grey, CMYK, YCCK), grey files read into
  * the RGB types they offer, and the writer's metadata round trip keeps APPn, ICC and COM bytes.
  */
@@ -56,10 +57,11 @@ class MetadataAndRasterTest {
                 Fixtures.ascii("Exif\0\0MM\0*\0\0\0\b\0\0\0\0\0\0")));
         files.put("cmyk", Fixtures.fourComponents(Fixtures.cmykRaster(20, 12), 0));
         files.put("ycck", Fixtures.fourComponents(Fixtures.cmykRaster(12, 20), 2));
+        files.put("progressive, segments between scans", segmentsBetweenScans(Fixtures.progressive(TestImages.rgb(48, 32), 2, 2)));
         return files;
     }
 
-    private static IIOMetadata metadata(ImageReader reader, byte[] jpeg) throws IOException {
+    static IIOMetadata metadata(ImageReader reader, byte[] jpeg) throws IOException {
         try (ImageInputStream in = TestImages.stream(jpeg)) {
             reader.setInput(in);
             return reader.getImageMetadata(0);
@@ -77,6 +79,60 @@ class MetadataAndRasterTest {
             assertTrue(ours.isStandardMetadataFormatSupported());
             assertEquals(describe(jdk.getAsTree(NATIVE)), describe(ours.getAsTree(NATIVE)), f.getKey() + ": native tree");
             assertEquals(describe(jdk.getAsTree(STANDARD)), describe(ours.getAsTree(STANDARD)), f.getKey() + ": standard tree");
+        }
+    }
+
+    /**
+     * Progressive files: the trees list every scan's {@code sos} and the tables, restart
+     * intervals, comments and APPn segments between scans, as the JDK reader's do.
+     */
+    @Test
+    void progressiveTreesEqualTheJdkReaders() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>(Fixtures.progressiveFiles());
+        files.put("between scans", segmentsBetweenScans(files.get("4:2:0 48x32")));
+        files.put("icc", Fixtures.withProfile(files.get("4:2:0 48x32"), Fixtures.linearRgb()));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            IIOMetadata ours = metadata(new JpegmtImageReaderSpi().createReaderInstance(), f.getValue());
+            IIOMetadata jdk = metadata(JdkReader.create(), f.getValue());
+            String jdkTree = describe(jdk.getAsTree(NATIVE));
+            assertTrue(jdkTree.split("\n  *sos ", -1).length > 2, f.getKey() + ": several scans in " + jdkTree);
+            assertEquals(jdkTree, describe(ours.getAsTree(NATIVE)), f.getKey() + ": native tree");
+            assertEquals(describe(jdk.getAsTree(STANDARD)), describe(ours.getAsTree(STANDARD)), f.getKey() + ": standard tree");
+        }
+        String between = describe(metadata(new JpegmtImageReaderSpi().createReaderInstance(),
+                files.get("between scans")).getAsTree(NATIVE));
+        assertTrue(between.contains("com [comment=between scans]"), between);
+        assertTrue(between.contains("dri [interval=0]"), between);
+    }
+
+    /** A COM before the third scan, an APP1 before the fifth and a DRI (interval 0) before the last. */
+    private static byte[] segmentsBetweenScans(byte[] progressive) {
+        List<Integer> scans = Fixtures.scanOffsets(progressive);
+        assertTrue(scans.size() >= 6, "scans: " + scans);
+        byte[] out = Fixtures.insertAt(progressive, scans.get(scans.size() - 1), 0xDD, new byte[] {0, 0});
+        out = Fixtures.insertAt(out, scans.get(4), 0xE1, Fixtures.ascii("http://ns.adobe.com/xap/1.0/\0<x/>"));
+        return Fixtures.insertAt(out, scans.get(2), 0xFE, Fixtures.ascii("between scans"));
+    }
+
+    @Test
+    void progressiveFilesReadAsTheJdkReadsThem() throws IOException {
+        byte[] prog = Fixtures.progressiveFiles().get("4:2:0 48x32");
+        byte[] icc = Fixtures.withProfile(prog, Fixtures.linearRgb());
+        TestImages.assertSamplesEqual(JdkReader.read(icc), javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(icc)),
+                "progressive with a profile, converted to sRGB as the JDK does");
+        for (Map.Entry<String, byte[]> f : Fixtures.progressiveFiles().entrySet()) {
+            Raster expected = JdkReader.readRaster(f.getValue());
+            ImageReader reader = new JpegmtImageReaderSpi().createReaderInstance();
+            try (ImageInputStream in = TestImages.stream(f.getValue())) {
+                reader.setInput(in);
+                Raster actual = reader.readRaster(0, null);
+                assertEquals(expected.getNumBands(), actual.getNumBands(), f.getKey());
+                assertArrayEquals(expected.getPixels(0, 0, expected.getWidth(), expected.getHeight(), (int[]) null),
+                        actual.getPixels(0, 0, actual.getWidth(), actual.getHeight(), (int[]) null),
+                        f.getKey() + ": readRaster");
+            } finally {
+                reader.dispose();
+            }
         }
     }
 
@@ -264,7 +320,7 @@ class MetadataAndRasterTest {
 
     @Test
     void readThenWriteKeepsApplicationSegmentsProfileAndComments() throws IOException {
-        for (String key : List.of("app1 and com", "icc")) {
+        for (String key : List.of("app1 and com", "icc", "progressive, segments between scans")) {
             byte[] source = files().get(key);
             ImageReader r = new JpegmtImageReaderSpi().createReaderInstance();
             IIOImage image;

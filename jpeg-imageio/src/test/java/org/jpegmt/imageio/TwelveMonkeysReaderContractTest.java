@@ -14,7 +14,7 @@ import javax.imageio.spi.ImageReaderSpi;
  * TwelveMonkeys' ImageIO reader contract ({@code ImageReaderAbstractTest} from the
  * {@code imageio-core} tests jar) run on jpegmt's reader, over files made here: baseline 4:2:0,
  * 4:4:4, grey, restart markers, odd sizes (33 x 17, 1 x 1, 7 x 200), an embedded ICC profile,
- * CMYK and YCCK.
+ * CMYK, YCCK, and progressive files (4:2:0, grey 13 x 29) written by the JDK's writer.
  */
 class TwelveMonkeysReaderContractTest extends ImageReaderAbstractTest<JpegmtImageReader> {
     private static List<TestData> data;
@@ -41,6 +41,8 @@ class TwelveMonkeysReaderContractTest extends ImageReaderAbstractTest<JpegmtImag
                 add(dir, "icc.jpg", Fixtures.withProfile(Fixtures.baseline420(40, 32), Fixtures.linearRgb()), 40, 32);
                 add(dir, "cmyk.jpg", Fixtures.fourComponents(Fixtures.cmykRaster(45, 30), 0), 45, 30);
                 add(dir, "ycck.jpg", Fixtures.fourComponents(Fixtures.cmykRaster(30, 45), 2), 30, 45);
+                add(dir, "progressive420.jpg", Fixtures.progressive(TestImages.rgb(72, 56), 2, 2), 72, 56);
+                add(dir, "progressive-grey-13x29.jpg", Fixtures.progressive(TestImages.gray(13, 29), 1, 1), 13, 29);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
