@@ -27,6 +27,11 @@ final class ScanCursor {
     private final Warnings warn;
     private final BitReader br;
     private final ScanDecoder.State st = new ScanDecoder.State();
+    /**
+     * With the vector kernels, a whole MCU row decoded into planes goes through coefficients
+     * first ({@link ScanDecoder#inverseRowVector} wants eight blocks at a time); null until then.
+     */
+    private ScanDecoder.CoefficientRow rowCoefficients;
     /** Serial mode: resynchronises at each boundary; null in segment mode. */
     private final RestartResync resync;
     /** Segment mode: {@link SegmentScanner#find} bounds. */
@@ -133,6 +138,14 @@ final class ScanCursor {
      * @return the MCU row completed
      */
     int decodeRow(Planes planes, ScanDecoder.CoefficientRow coefficients) throws JpegException {
+        if (coefficients == null && Simd.VECTOR && mcu % grid.mcusPerRow() == 0 && grid.rowEnd(mcu) <= end) {
+            if (rowCoefficients == null) {
+                rowCoefficients = decoder.newCoefficientRow();
+            }
+            int row = decodeRow(null, rowCoefficients);
+            decoder.inverseRowVector(row, rowCoefficients, st, planes);
+            return row;
+        }
         int rowEnd = Math.min(end, grid.rowEnd(mcu));
         while (mcu < rowEnd) {
             if (mcu == segmentEnd) {
