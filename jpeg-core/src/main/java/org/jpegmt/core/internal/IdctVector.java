@@ -2,6 +2,8 @@ package org.jpegmt.core.internal;
 
 import static org.jpegmt.core.internal.DctConstants.*;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -63,27 +65,44 @@ final class IdctVector {
      * @param ws 512-int scratch
      */
     static void group(int[] coef, int gb, int[] q, int last, int[] ws, byte[] out, int off, int stride) {
-        // Each vector method below is its own small compilation: C2 compiles a method holding
-        // all of them past its inlining budget, and the vector calls it leaves out of line run
-        // as Java loops on boxed vectors.
+        // Every vector method below is small on purpose: C2 inlines the Vector API calls of a
+        // method only within its node budget (NodeCountInliningCutoff), and a call left out of
+        // line runs as a Java loop on boxed vectors. One 1-D kernel in one method is past it,
+        // so each pass is split in three (even part, odd part, butterfly), handing over through
+        // ws (L1), and the range limit and store are two more.
         if (last == 0) {
             dcOnly(coef, gb, q[0], out, off, stride);
-        } else if (last <= Idct.LAST_4X4) {
+            return;
+        }
+        if (last <= Idct.LAST_4X4) {
             for (int c = 0; c < 4; c++) {
-                column4(coef, gb, q, ws, c);
+                columnEven4(coef, gb, q, ws, c);
+                columnOdd4(coef, gb, q, ws, c);
+                columnOut(ws, c);
             }
+            Arrays.fill(coef, gb, gb + 32 * 8, 0); // coefficient rows 0..3
             for (int r = 0; r < 8; r++) {
-                row4(ws, r);
+                rowEven4(ws, r);
+                rowOdd4(ws, r);
+                rowOut(ws, r);
             }
-            storeRows(ws, out, off, stride);
         } else {
             for (int c = 0; c < 8; c++) {
-                column(coef, gb, q, ws, c);
+                columnEven(coef, gb, q, ws, c);
+                columnOdd(coef, gb, q, ws, c);
+                columnOut(ws, c);
             }
+            Arrays.fill(coef, gb, gb + 64 * 8, 0);
             for (int r = 0; r < 8; r++) {
-                row(ws, r);
+                rowEven(ws, r);
+                rowOdd(ws, r);
+                rowOut(ws, r);
             }
-            storeRows(ws, out, off, stride);
+        }
+        for (int r = 0; r < 8; r++) {
+            pack(ws, r * 64);
+            pack(ws, r * 64 + 32);
+            store(ws, r * 64, out, off + r * stride);
         }
     }
 
@@ -107,28 +126,45 @@ final class IdctVector {
         return u.and(1023).sub(384).max(0).min(255);
     }
 
-    /**
-     * Pass 1 for column c of every block, {@link Idct}'s full column kernel; ws gets ws(r, c) of
-     * block j at {@code (r * 8 + c) * 8 + j}. Zeroes the column's coefficients.
-     */
-    private static void column(int[] coef, int gb, int[] q, int[] ws, int c) {
+    /** Coefficient n of the eight blocks, dequantised. */
+    private static IntVector load(int[] coef, int gb, int[] q, int n) {
+        return IntVector.fromArray(I, coef, gb + n * 8).mul(q[n]);
+    }
+
+    private static IntVector ws(int[] ws, int at) {
+        return IntVector.fromArray(I, ws, at);
+    }
+
+    // Pass 1, column c of every block ({@link Idct}'s column kernel): ws(r, c) of block j at
+    // (r * 8 + c) * 8 + j. The even part leaves e10..e13 in rows 0..3, the odd part q0..q3 in
+    // rows 4..7, the butterfly the column's outputs.
+
+    private static void columnEven(int[] coef, int gb, int[] q, int[] ws, int c) {
         IntVector x0 = load(coef, gb, q, c);
-        IntVector x1 = load(coef, gb, q, c + 8);
         IntVector x2 = load(coef, gb, q, c + 16);
-        IntVector x3 = load(coef, gb, q, c + 24);
         IntVector x4 = load(coef, gb, q, c + 32);
-        IntVector x5 = load(coef, gb, q, c + 40);
         IntVector x6 = load(coef, gb, q, c + 48);
-        IntVector x7 = load(coef, gb, q, c + 56);
         IntVector z1 = x2.add(x6).mul(C541);
         IntVector a2 = z1.sub(x6.mul(C1847));
         IntVector a3 = z1.add(x2.mul(C765));
         IntVector a0 = x0.add(x4).lanewise(VectorOperators.LSHL, 13).add(1 << 10);
         IntVector a1 = x0.sub(x4).lanewise(VectorOperators.LSHL, 13).add(1 << 10);
-        IntVector e10 = a0.add(a3);
-        IntVector e13 = a0.sub(a3);
-        IntVector e11 = a1.add(a2);
-        IntVector e12 = a1.sub(a2);
+        a0.add(a3).intoArray(ws, c * 8);
+        a1.add(a2).intoArray(ws, c * 8 + 64);
+        a1.sub(a2).intoArray(ws, c * 8 + 128);
+        a0.sub(a3).intoArray(ws, c * 8 + 192);
+    }
+
+    private static void columnOdd(int[] coef, int gb, int[] q, int[] ws, int c) {
+        IntVector x1 = load(coef, gb, q, c + 8);
+        IntVector x3 = load(coef, gb, q, c + 24);
+        IntVector x5 = load(coef, gb, q, c + 40);
+        IntVector x7 = load(coef, gb, q, c + 56);
+        odd(x1, x3, x5, x7, ws, c * 8 + 256, 64);
+    }
+
+    /** The odd part of the kernel: q0..q3 to ws[at + i * step]. */
+    private static void odd(IntVector x1, IntVector x3, IntVector x5, IntVector x7, int[] ws, int at, int step) {
         IntVector o1 = x7.add(x1);
         IntVector o2 = x5.add(x3);
         IntVector o3 = x7.add(x3);
@@ -136,160 +172,148 @@ final class IdctVector {
         IntVector z5 = o3.add(o4).mul(C1175);
         IntVector z3 = z5.sub(o3.mul(C1961));
         IntVector z4 = z5.sub(o4.mul(C390));
-        IntVector q0 = x7.mul(C298).sub(o1.mul(C899)).add(z3);
-        IntVector q1 = x5.mul(C2053).sub(o2.mul(C2562)).add(z4);
-        IntVector q2 = x3.mul(C3072).sub(o2.mul(C2562)).add(z3);
-        IntVector q3 = x1.mul(C1501).sub(o1.mul(C899)).add(z4);
-        shr11(e10.add(q3), ws, c);
-        shr11(e10.sub(q3), ws, c + 56);
-        shr11(e11.add(q2), ws, c + 8);
-        shr11(e11.sub(q2), ws, c + 48);
-        shr11(e12.add(q1), ws, c + 16);
-        shr11(e12.sub(q1), ws, c + 40);
-        shr11(e13.add(q0), ws, c + 24);
-        shr11(e13.sub(q0), ws, c + 32);
+        x7.mul(C298).sub(o1.mul(C899)).add(z3).intoArray(ws, at);
+        x5.mul(C2053).sub(o2.mul(C2562)).add(z4).intoArray(ws, at + step);
+        x3.mul(C3072).sub(o2.mul(C2562)).add(z3).intoArray(ws, at + 2 * step);
+        x1.mul(C1501).sub(o1.mul(C899)).add(z4).intoArray(ws, at + 3 * step);
     }
 
-    /** Pass 1 for column c (0..3) when coefficient rows 4..7 and columns 4..7 are zero: {@link Idct}'s column4. */
-    private static void column4(int[] coef, int gb, int[] q, int[] ws, int c) {
+    /** {@link #columnEven} when coefficient rows 4..7 are zero (the 4x4 blocks). */
+    private static void columnEven4(int[] coef, int gb, int[] q, int[] ws, int c) {
         IntVector x0 = load(coef, gb, q, c);
-        IntVector x1 = load(coef, gb, q, c + 8);
         IntVector x2 = load(coef, gb, q, c + 16);
-        IntVector x3 = load(coef, gb, q, c + 24);
         IntVector z1 = x2.mul(C541);
         IntVector a3 = z1.add(x2.mul(C765));
         IntVector a0 = x0.lanewise(VectorOperators.LSHL, 13).add(1 << 10);
-        IntVector e10 = a0.add(a3);
-        IntVector e13 = a0.sub(a3);
-        IntVector e11 = a0.add(z1);
-        IntVector e12 = a0.sub(z1);
+        a0.add(a3).intoArray(ws, c * 8);
+        a0.add(z1).intoArray(ws, c * 8 + 64);
+        a0.sub(z1).intoArray(ws, c * 8 + 128);
+        a0.sub(a3).intoArray(ws, c * 8 + 192);
+    }
+
+    /** {@link #columnOdd} when coefficient rows 4..7 are zero. */
+    private static void columnOdd4(int[] coef, int gb, int[] q, int[] ws, int c) {
+        odd4(load(coef, gb, q, c + 8), load(coef, gb, q, c + 24), ws, c * 8 + 256, 64);
+    }
+
+    /** {@link #odd} with x5 = x7 = 0. */
+    private static void odd4(IntVector x1, IntVector x3, int[] ws, int at, int step) {
         IntVector z5 = x3.add(x1).mul(C1175);
         IntVector z3 = z5.sub(x3.mul(C1961));
         IntVector z4 = z5.sub(x1.mul(C390));
-        IntVector q0 = z3.sub(x1.mul(C899));
-        IntVector q1 = z4.sub(x3.mul(C2562));
-        IntVector q2 = x3.mul(C3072 - C2562).add(z3);
-        IntVector q3 = x1.mul(C1501 - C899).add(z4);
-        shr11(e10.add(q3), ws, c);
-        shr11(e10.sub(q3), ws, c + 56);
-        shr11(e11.add(q2), ws, c + 8);
-        shr11(e11.sub(q2), ws, c + 48);
-        shr11(e12.add(q1), ws, c + 16);
-        shr11(e12.sub(q1), ws, c + 40);
-        shr11(e13.add(q0), ws, c + 24);
-        shr11(e13.sub(q0), ws, c + 32);
+        z3.sub(x1.mul(C899)).intoArray(ws, at);
+        z4.sub(x3.mul(C2562)).intoArray(ws, at + step);
+        x3.mul(C3072 - C2562).add(z3).intoArray(ws, at + 2 * step);
+        x1.mul(C1501 - C899).add(z4).intoArray(ws, at + 3 * step);
     }
 
-    /** Coefficient n of the eight blocks, dequantised; zeroes it in coef. */
-    private static IntVector load(int[] coef, int gb, int[] q, int n) {
-        int at = gb + n * 8;
-        IntVector x = IntVector.fromArray(I, coef, at).mul(q[n]);
-        IntVector.zero(I).intoArray(coef, at);
-        return x;
+    /** Pass 1 butterfly of column c: outputs (e + q) >> 11. */
+    private static void columnOut(int[] ws, int c) {
+        int b = c * 8;
+        IntVector e10 = ws(ws, b);
+        IntVector e11 = ws(ws, b + 64);
+        IntVector e12 = ws(ws, b + 128);
+        IntVector e13 = ws(ws, b + 192);
+        IntVector q0 = ws(ws, b + 256);
+        IntVector q1 = ws(ws, b + 320);
+        IntVector q2 = ws(ws, b + 384);
+        IntVector q3 = ws(ws, b + 448);
+        e10.add(q3).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b);
+        e10.sub(q3).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 448);
+        e11.add(q2).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 64);
+        e11.sub(q2).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 384);
+        e12.add(q1).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 128);
+        e12.sub(q1).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 320);
+        e13.add(q0).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 192);
+        e13.sub(q0).lanewise(VectorOperators.ASHR, 11).intoArray(ws, b + 256);
     }
 
-    private static void shr11(IntVector v, int[] ws, int n) {
-        v.lanewise(VectorOperators.ASHR, 11).intoArray(ws, n * 8);
-    }
+    // Pass 2, row r of every block ({@link Idct}'s row kernel) on ws(r, 0..7) at r * 64 + c * 8:
+    // the even part leaves e10..e13 in columns 0, 2, 4, 6 (which it read), the odd part q0..q3 in
+    // columns 1, 3, 5, 7, the butterfly the row's outputs >> 18 (range-limited by pack).
 
-    /** Pass 2 for row r, {@link Idct}'s full row kernel; the range-limited samples replace the row's ws. */
-    private static void row(int[] ws, int r) {
+    private static void rowEven(int[] ws, int r) {
         int b = r * 64;
-        IntVector x0 = IntVector.fromArray(I, ws, b);
-        IntVector x1 = IntVector.fromArray(I, ws, b + 8);
-        IntVector x2 = IntVector.fromArray(I, ws, b + 16);
-        IntVector x3 = IntVector.fromArray(I, ws, b + 24);
-        IntVector x4 = IntVector.fromArray(I, ws, b + 32);
-        IntVector x5 = IntVector.fromArray(I, ws, b + 40);
-        IntVector x6 = IntVector.fromArray(I, ws, b + 48);
-        IntVector x7 = IntVector.fromArray(I, ws, b + 56);
+        IntVector x0 = ws(ws, b);
+        IntVector x2 = ws(ws, b + 16);
+        IntVector x4 = ws(ws, b + 32);
+        IntVector x6 = ws(ws, b + 48);
         IntVector z1 = x2.add(x6).mul(C541);
         IntVector a2 = z1.sub(x6.mul(C1847));
         IntVector a3 = z1.add(x2.mul(C765));
         IntVector a0 = x0.add(x4).lanewise(VectorOperators.LSHL, 13).add(ROUND2);
         IntVector a1 = x0.sub(x4).lanewise(VectorOperators.LSHL, 13).add(ROUND2);
-        IntVector e10 = a0.add(a3);
-        IntVector e13 = a0.sub(a3);
-        IntVector e11 = a1.add(a2);
-        IntVector e12 = a1.sub(a2);
-        IntVector o1 = x7.add(x1);
-        IntVector o2 = x5.add(x3);
-        IntVector o3 = x7.add(x3);
-        IntVector o4 = x5.add(x1);
-        IntVector z5 = o3.add(o4).mul(C1175);
-        IntVector z3 = z5.sub(o3.mul(C1961));
-        IntVector z4 = z5.sub(o4.mul(C390));
-        IntVector q0 = x7.mul(C298).sub(o1.mul(C899)).add(z3);
-        IntVector q1 = x5.mul(C2053).sub(o2.mul(C2562)).add(z4);
-        IntVector q2 = x3.mul(C3072).sub(o2.mul(C2562)).add(z3);
-        IntVector q3 = x1.mul(C1501).sub(o1.mul(C899)).add(z4);
-        shr18(e10.add(q3), ws, b);
-        shr18(e10.sub(q3), ws, b + 56);
-        shr18(e11.add(q2), ws, b + 8);
-        shr18(e11.sub(q2), ws, b + 48);
-        shr18(e12.add(q1), ws, b + 16);
-        shr18(e12.sub(q1), ws, b + 40);
-        shr18(e13.add(q0), ws, b + 24);
-        shr18(e13.sub(q0), ws, b + 32);
+        a0.add(a3).intoArray(ws, b);
+        a1.add(a2).intoArray(ws, b + 16);
+        a1.sub(a2).intoArray(ws, b + 32);
+        a0.sub(a3).intoArray(ws, b + 48);
     }
 
-    /** Pass 2 for row r when ws columns 4..7 are zero: {@link Idct}'s rows4. */
-    private static void row4(int[] ws, int r) {
+    private static void rowOdd(int[] ws, int r) {
         int b = r * 64;
-        IntVector x0 = IntVector.fromArray(I, ws, b);
-        IntVector x1 = IntVector.fromArray(I, ws, b + 8);
-        IntVector x2 = IntVector.fromArray(I, ws, b + 16);
-        IntVector x3 = IntVector.fromArray(I, ws, b + 24);
+        odd(ws(ws, b + 8), ws(ws, b + 24), ws(ws, b + 40), ws(ws, b + 56), ws, b + 8, 16);
+    }
+
+    /** {@link #rowEven} when ws columns 4..7 are zero (not read: they may hold anything). */
+    private static void rowEven4(int[] ws, int r) {
+        int b = r * 64;
+        IntVector x0 = ws(ws, b);
+        IntVector x2 = ws(ws, b + 16);
         IntVector z1 = x2.mul(C541);
         IntVector a3 = z1.add(x2.mul(C765));
         IntVector a0 = x0.lanewise(VectorOperators.LSHL, 13).add(ROUND2);
-        IntVector e10 = a0.add(a3);
-        IntVector e13 = a0.sub(a3);
-        IntVector e11 = a0.add(z1);
-        IntVector e12 = a0.sub(z1);
-        IntVector z5 = x3.add(x1).mul(C1175);
-        IntVector z3 = z5.sub(x3.mul(C1961));
-        IntVector z4 = z5.sub(x1.mul(C390));
-        IntVector q0 = z3.sub(x1.mul(C899));
-        IntVector q1 = z4.sub(x3.mul(C2562));
-        IntVector q2 = x3.mul(C3072 - C2562).add(z3);
-        IntVector q3 = x1.mul(C1501 - C899).add(z4);
-        shr18(e10.add(q3), ws, b);
-        shr18(e10.sub(q3), ws, b + 56);
-        shr18(e11.add(q2), ws, b + 8);
-        shr18(e11.sub(q2), ws, b + 48);
-        shr18(e12.add(q1), ws, b + 16);
-        shr18(e12.sub(q1), ws, b + 40);
-        shr18(e13.add(q0), ws, b + 24);
-        shr18(e13.sub(q0), ws, b + 32);
+        a0.add(a3).intoArray(ws, b);
+        a0.add(z1).intoArray(ws, b + 16);
+        a0.sub(z1).intoArray(ws, b + 32);
+        a0.sub(a3).intoArray(ws, b + 48);
     }
 
-    private static void shr18(IntVector v, int[] ws, int at) {
-        limit(v.lanewise(VectorOperators.ASHR, 18)).intoArray(ws, at);
+    private static void rowOdd4(int[] ws, int r) {
+        int b = r * 64;
+        odd4(ws(ws, b + 8), ws(ws, b + 24), ws, b + 8, 16);
     }
 
-    /** The samples of the eight rows (range-limited in ws) into out. */
-    private static void storeRows(int[] ws, byte[] out, int off, int stride) {
-        for (int r = 0; r < 8; r++) {
-            store(ws, r, out, off + r * stride);
-        }
+    /** Pass 2 butterfly of row r: outputs (e + q) >> 18, in column order. */
+    private static void rowOut(int[] ws, int r) {
+        int b = r * 64;
+        IntVector e10 = ws(ws, b);
+        IntVector q0 = ws(ws, b + 8);
+        IntVector e11 = ws(ws, b + 16);
+        IntVector q1 = ws(ws, b + 24);
+        IntVector e12 = ws(ws, b + 32);
+        IntVector q2 = ws(ws, b + 40);
+        IntVector e13 = ws(ws, b + 48);
+        IntVector q3 = ws(ws, b + 56);
+        e10.add(q3).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b);
+        e10.sub(q3).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 56);
+        e11.add(q2).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 8);
+        e11.sub(q2).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 48);
+        e12.add(q1).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 16);
+        e12.sub(q1).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 40);
+        e13.add(q0).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 24);
+        e13.sub(q0).lanewise(VectorOperators.ASHR, 18).intoArray(ws, b + 32);
     }
 
     /**
-     * Stores sample row r of the eight blocks: samples 0..3 of each block packed little-endian
-     * into one int lane, samples 4..7 into another, the two vectors zipped so block j's 8
-     * bytes are ints 2j and 2j + 1 of the 64-byte row.
+     * Range-limits samples c..c+3 of a row (ws at {@code at + c * 8}) and packs them
+     * little-endian into one int per block, left at {@code at}.
      */
-    private static void store(int[] ws, int r, byte[] out, int off) {
-        int b = r * 64;
-        IntVector p = IntVector.fromArray(I, ws, b)
-                .or(IntVector.fromArray(I, ws, b + 8).lanewise(VectorOperators.LSHL, 8))
-                .or(IntVector.fromArray(I, ws, b + 16).lanewise(VectorOperators.LSHL, 16))
-                .or(IntVector.fromArray(I, ws, b + 24).lanewise(VectorOperators.LSHL, 24));
-        IntVector h = IntVector.fromArray(I, ws, b + 32)
-                .or(IntVector.fromArray(I, ws, b + 40).lanewise(VectorOperators.LSHL, 8))
-                .or(IntVector.fromArray(I, ws, b + 48).lanewise(VectorOperators.LSHL, 16))
-                .or(IntVector.fromArray(I, ws, b + 56).lanewise(VectorOperators.LSHL, 24));
+    private static void pack(int[] ws, int at) {
+        limit(ws(ws, at))
+                .or(limit(ws(ws, at + 8)).lanewise(VectorOperators.LSHL, 8))
+                .or(limit(ws(ws, at + 16)).lanewise(VectorOperators.LSHL, 16))
+                .or(limit(ws(ws, at + 24)).lanewise(VectorOperators.LSHL, 24))
+                .intoArray(ws, at);
+    }
+
+    /**
+     * Stores a sample row of the eight blocks: samples 0..3 of each block packed at
+     * {@code ws[at]}, samples 4..7 at {@code ws[at + 32]}, zipped so block j's 8 bytes are ints
+     * 2j and 2j + 1 of the 64-byte row.
+     */
+    private static void store(int[] ws, int at, byte[] out, int off) {
+        IntVector p = ws(ws, at);
+        IntVector h = ws(ws, at + 32);
         p.rearrange(SPREAD_LO).blend(h.rearrange(SPREAD_LO), ODD_LANES).reinterpretAsBytes().intoArray(out, off);
         p.rearrange(SPREAD_HI).blend(h.rearrange(SPREAD_HI), ODD_LANES).reinterpretAsBytes().intoArray(out, off + 32);
     }
