@@ -245,7 +245,7 @@ final class ScanDecoder {
     /** {@link #inverseRowVector} when {@link Simd#VECTOR}, else {@link #inverseRow}. */
     void transformRow(int my, CoefficientRow row, State st, Planes planes) {
         if (Simd.VECTOR) {
-            inverseRowVector(my, row, st, planes);
+            inverseRowVector(my, 0, mcusPerRow, row, st, planes);
         } else {
             inverseRow(my, row, st, planes);
         }
@@ -302,11 +302,15 @@ final class ScanDecoder {
     }
 
     /**
-     * {@link #inverseRow} through {@link IdctVector}, eight blocks at a time (use only when
-     * {@link Simd#VECTOR}); a group whose coefficients are out of its exact range
-     * ({@link IdctVector#exact}) goes block by block through the scalar kernel.
+     * {@link #inverseRow} of MCUs {@code mx0 .. mx1 - 1} of the row through {@link IdctVector},
+     * eight blocks at a time (use only when {@link Simd#VECTOR}); a group whose coefficients are
+     * out of its exact range ({@link IdctVector#exact}) goes block by block through the scalar
+     * kernel.
+     *
+     * @param mx0 a multiple of 8 (groups of eight blocks start there in every component)
+     * @param mx1 a multiple of 8, or the row's MCU count
      */
-    void inverseRowVector(int my, CoefficientRow row, State st, Planes planes) {
+    void inverseRowVector(int my, int mx0, int mx1, CoefficientRow row, State st, Planes planes) {
         if (st.groupWs == null) {
             st.groupWs = new int[512];
             st.groupTail = new byte[512];
@@ -322,9 +326,10 @@ final class ScanDecoder {
                 }
                 int off = stripOffset(i, y, my, planes);
                 int s0 = stripSlot[i][y];
-                for (int bx = 0; bx < wib[i]; bx += 8) {
+                int bxEnd = Math.min(wib[i], mx1 * bw[i]);
+                for (int bx = mx0 * bw[i]; bx < bxEnd; bx += 8) {
                     int s = s0 + bx;
-                    int blocks = Math.min(8, wib[i] - bx);
+                    int blocks = Math.min(8, bxEnd - bx);
                     int last = 0;
                     for (int j = 0; j < blocks; j++) {
                         last = Math.max(last, row.last[s + j]); // DUMMY and GREY are negative
