@@ -148,6 +148,12 @@ final class BitReader {
         markerPos = at;
     }
 
+    /** Drops n bits (n <= bits). */
+    void skip(int n) {
+        acc <<= n;
+        bits -= n;
+    }
+
     /**
      * Decodes one Huffman symbol (T.81 Figure F.16), lookahead table first. A code not found in
      * 16 bits consumes 17 bits and gives symbol 0, as libjpeg does; {@link #badCodes} counts it.

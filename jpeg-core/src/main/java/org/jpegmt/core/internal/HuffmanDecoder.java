@@ -34,26 +34,15 @@ final class HuffmanDecoder {
         coef[base] = (short) pred; // the coefficient is a 16-bit JCOEF in libjpeg
         int last = 0;
         int[] fast = ac.acFast;
-        // The bit buffer in locals for the AC loop, written back around every BitReader call: as
-        // fields, each coefficient's shift went through memory (a store and a reload on the
-        // chain acc -> table entry -> acc).
-        long acc = br.acc;
-        int bits = br.bits;
         int k = 1;
         while (k < 64) {
-            if (bits < 32) {
-                br.acc = acc;
-                br.bits = bits;
+            if (br.bits < 32) {
                 br.fill();
-                acc = br.acc;
-                bits = br.bits;
             }
-            int e = fast[(int) (acc >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
+            int e = fast[(int) (br.acc >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
             if (e != 0) {
                 // Fast path: code and extra bits in one table entry.
-                int n = e & 31;
-                acc <<= n;
-                bits -= n;
+                br.skip(e & 31);
                 if ((e & 0x80) != 0) {
                     break;
                 }
@@ -66,14 +55,10 @@ final class HuffmanDecoder {
                 k++;
                 continue;
             }
-            br.acc = acc;
-            br.bits = bits;
             int rs = br.decode(ac);
             int r = rs >> 4;
             int size = rs & 15;
             if (size == 0) {
-                acc = br.acc;
-                bits = br.bits;
                 if (r != 15) {
                     break; // EOB
                 }
@@ -82,13 +67,9 @@ final class HuffmanDecoder {
             }
             k += r;
             coef[base + natural[k]] = HuffmanTable.extend(br.take(size), size);
-            acc = br.acc;
-            bits = br.bits;
             last = k;
             k++;
         }
-        br.acc = acc;
-        br.bits = bits;
         return last;
     }
 }
