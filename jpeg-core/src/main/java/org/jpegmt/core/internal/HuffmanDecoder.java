@@ -9,14 +9,17 @@ final class HuffmanDecoder {
     }
 
     /**
-     * Decodes one block into {@code coef} (natural order; must be all zero on entry).
+     * Decodes one block into {@code coef}: zig-zag coefficient k goes to
+     * {@code coef[base + natural[k]]}, whose entries must be zero on entry.
      *
+     * @param natural {@link ZigZag#NATURAL} (one block, natural order), or
+     *     {@link ZigZag#NATURAL_X8} (the eight-block groups of {@link ScanDecoder.CoefficientRow})
      * @param preds DC predictors of the scan components; {@code preds[ci]} is updated
      * @return zig-zag index of the last AC coefficient written (0: a DC-only block); up to 78
      *     for a corrupt run past position 63 (such a coefficient lands on position 63)
      */
-    static int decodeBlock(BitReader br, HuffmanTable dc, HuffmanTable ac, int[] coef,
-            int[] preds, int ci) {
+    static int decodeBlock(BitReader br, HuffmanTable dc, HuffmanTable ac, int[] coef, int base,
+            int[] natural, int[] preds, int ci) {
         // Every step below needs at most 32 bits (16-bit code + 15 extra bits, or a 17-bit bad
         // code), so one refill check per coefficient is enough.
         if (br.bits < 32) {
@@ -28,10 +31,9 @@ final class HuffmanDecoder {
             pred += HuffmanTable.extend(br.take(s), s);
             preds[ci] = pred;
         }
-        coef[0] = (short) pred; // the coefficient is a 16-bit JCOEF in libjpeg
+        coef[base] = (short) pred; // the coefficient is a 16-bit JCOEF in libjpeg
         int last = 0;
         int[] fast = ac.acFast;
-        int[] natural = ZigZag.NATURAL;
         int k = 1;
         while (k < 64) {
             if (br.bits < 32) {
@@ -47,7 +49,7 @@ final class HuffmanDecoder {
                 k += (e >> 8) & 15;
                 int v = e >> 16;
                 if (v != 0) {
-                    coef[natural[k]] = v;
+                    coef[base + natural[k]] = v;
                     last = k;
                 }
                 k++;
@@ -64,7 +66,7 @@ final class HuffmanDecoder {
                 continue;
             }
             k += r;
-            coef[natural[k]] = HuffmanTable.extend(br.take(size), size);
+            coef[base + natural[k]] = HuffmanTable.extend(br.take(size), size);
             last = k;
             k++;
         }

@@ -23,6 +23,9 @@ final class ScanDecoder {
     static final class State {
         final int[] coef = new int[64];
         final int[] ws = new int[64];
+        /** {@link IdctVector} scratch, and the samples of a group that ends past the plane's last block. */
+        int[] groupWs;
+        byte[] groupTail;
         final int[] preds = new int[4];
         /** libjpeg's insufficient_data: set when an MCU ran past the data; later MCUs are grey. */
         boolean outOfData;
@@ -47,6 +50,12 @@ final class ScanDecoder {
     final int mcuCount;
     /** Blocks in one MCU of this scan. */
     private final int blocksPerMcu;
+    /**
+     * {@link CoefficientRow} slot of block 0 of block row y of scan component i in an MCU row
+     * ({@code [i][y]}); each such strip of {@code mcusPerRow * bw[i]} blocks starts a group.
+     */
+    private final int[][] stripSlot;
+    private final int slotsPerRow;
     private final Warnings warn;
 
     /**
@@ -84,6 +93,16 @@ final class ScanDecoder {
             blocks += bw[i] * bh[i];
         }
         blocksPerMcu = blocks;
+        stripSlot = new int[n][];
+        int slots = 0;
+        for (int i = 0; i < n; i++) {
+            stripSlot[i] = new int[bh[i]];
+            for (int y = 0; y < bh[i]; y++) {
+                stripSlot[i][y] = slots;
+                slots += (mcusPerRow * bw[i] + 7) & ~7;
+            }
+        }
+        slotsPerRow = slots;
     }
 
     /** @return blocks in one MCU of this scan, dummy blocks included (all are coded) */
@@ -139,25 +158,32 @@ final class ScanDecoder {
     static final int GREY = -2;
 
     /**
-     * The coefficients of one MCU row, between the entropy decoding and the inverse DCT (the
-     * staged decode, {@link #decodeCoefficients} then {@link #inverseRow}). Block k of MCU mx
-     * (in the order the scan codes them) is at {@code coef[(mx * blocksPerMcu + k) * 64]},
-     * natural order; all zero between uses.
+     * The coefficients of one MCU row, between the entropy decoding and the inverse DCT
+     * ({@link #decodeCoefficients} then {@link #inverseRow} or {@link #inverseRowVector}). Each
+     * block row of each component in the MCU row is a strip of slots, one per block from left to
+     * right, padded to whole groups of eight; the eight blocks of a group are interleaved (one
+     * coefficient of all eight side by side, the layout of {@link IdctVector}): natural
+     * coefficient n of slot s is at {@code coef[base(s) + n * 8]}. All zero between uses.
      */
     static final class CoefficientRow {
         final int[] coef;
-        /** Per block: zig-zag index of the last coefficient, {@link #DUMMY} or {@link #GREY}. */
+        /** Per slot: zig-zag index of the last coefficient, {@link #DUMMY} or {@link #GREY}. */
         final int[] last;
 
-        CoefficientRow(int blocks) {
-            coef = new int[blocks * 64];
-            last = new int[blocks];
+        CoefficientRow(int slots) {
+            coef = new int[slots * 64];
+            last = new int[slots];
+        }
+
+        /** @return index of coefficient 0 of slot s */
+        static int base(int s) {
+            return ((s & ~7) << 6) + (s & 7);
         }
     }
 
     /** @return an empty coefficient row for this scan */
     CoefficientRow newCoefficientRow() {
-        return new CoefficientRow(mcusPerRow * blocksPerMcu);
+        return new CoefficientRow(slotsPerRow);
     }
 
     /**
@@ -168,7 +194,6 @@ final class ScanDecoder {
             throws InvalidJpegException {
         int my = first / mcusPerRow;
         int mx0 = first % mcusPerRow;
-        int b = mx0 * blocksPerMcu;
         int[] coef = st.coef;
         for (int m = 0; m < count; m++) {
             boolean grey = st.outOfData;
@@ -176,17 +201,18 @@ final class ScanDecoder {
                 int bx0 = (mx0 + m) * bw[i];
                 for (int y = 0; y < bh[i]; y++) {
                     boolean rowReal = my * bh[i] + y < hib[i];
-                    for (int x = 0; x < bw[i]; x++, b++) {
+                    int s = stripSlot[i][y] + bx0;
+                    for (int x = 0; x < bw[i]; x++, s++) {
                         boolean real = rowReal && bx0 + x < wib[i];
                         if (grey) {
-                            row.last[b] = real ? GREY : DUMMY;
-                            continue;
-                        }
-                        int last = HuffmanDecoder.decodeBlock(br, dc[i], ac[i], coef, st.preds, i);
-                        row.last[b] = real ? Math.min(last, 63) : DUMMY;
-                        if (real) {
-                            moveBlock(coef, 0, row.coef, b * 64, last);
+                            row.last[s] = real ? GREY : DUMMY;
+                        } else if (real) {
+                            int last = HuffmanDecoder.decodeBlock(br, dc[i], ac[i], row.coef, CoefficientRow.base(s),
+                                    ZigZag.NATURAL_X8, st.preds, i);
+                            row.last[s] = Math.min(last, 63);
                         } else {
+                            int last = HuffmanDecoder.decodeBlock(br, dc[i], ac[i], coef, 0, ZigZag.NATURAL, st.preds, i);
+                            row.last[s] = DUMMY;
                             clearBlock(coef, last);
                         }
                     }
@@ -195,24 +221,6 @@ final class ScanDecoder {
             if (!grey) {
                 afterMcu(br, st);
             }
-        }
-    }
-
-    /**
-     * Moves a block whose zig-zag positions 0..last may be nonzero from {@code src[srcBase..]} to
-     * {@code dst[dstBase..]} (zero there), leaving the source zero.
-     */
-    private static void moveBlock(int[] src, int srcBase, int[] dst, int dstBase, int last) {
-        if (last <= Idct.LAST_4X4) {
-            int[] natural = ZigZag.NATURAL;
-            for (int z = 0; z <= last; z++) {
-                int k = natural[z];
-                dst[dstBase + k] = src[srcBase + k];
-                src[srcBase + k] = 0;
-            }
-        } else {
-            System.arraycopy(src, srcBase, dst, dstBase, 64);
-            Arrays.fill(src, srcBase, srcBase + 64, 0);
         }
     }
 
@@ -228,46 +236,117 @@ final class ScanDecoder {
         }
     }
 
+    /** @return plane offset of block row y of scan component i in MCU row my */
+    private int stripOffset(int i, int y, int my, Planes planes) {
+        int c = frameIndex[i];
+        return ((my * bh[i] + y) % planes.blockRows[c]) * 8 * planes.stride[c];
+    }
+
+    /** {@link #inverseRowVector} when {@link Simd#VECTOR}, else {@link #inverseRow}. */
+    void transformRow(int my, CoefficientRow row, State st, Planes planes) {
+        if (Simd.VECTOR) {
+            inverseRowVector(my, 0, mcusPerRow, row, st, planes);
+        } else {
+            inverseRow(my, row, st, planes);
+        }
+    }
+
     /**
      * The inverse DCT of MCU row {@code my} from {@code row} into the planes, exactly as
-     * {@link #decode} would have written it; leaves {@code row} all zero again.
+     * {@link #decode} would have written it, block by block; leaves {@code row} all zero again.
      */
     void inverseRow(int my, CoefficientRow row, State st, Planes planes) {
-        int[] coef = st.coef;
-        int[][] rowOff = new int[n][]; // plane offset of each block row of the MCU row
         for (int i = 0; i < n; i++) {
-            int c = frameIndex[i];
-            rowOff[i] = new int[bh[i]];
+            byte[] plane = planes.data[frameIndex[i]];
+            int stride = planes.stride[frameIndex[i]];
             for (int y = 0; y < bh[i]; y++) {
-                rowOff[i][y] = ((my * bh[i] + y) % planes.blockRows[c]) * 8 * planes.stride[c];
+                int off = stripOffset(i, y, my, planes);
+                int s = stripSlot[i][y];
+                for (int bx = 0; bx < mcusPerRow * bw[i]; bx++, s++) {
+                    inverseBlock(row, s, quant[i], st, plane, off + bx * 8, stride);
+                }
             }
         }
-        int b = 0;
-        for (int mx = 0; mx < mcusPerRow; mx++) {
-            for (int i = 0; i < n; i++) {
-                int[] q = quant[i];
-                byte[] plane = planes.data[frameIndex[i]];
-                int stride = planes.stride[frameIndex[i]];
-                for (int y = 0; y < bh[i]; y++) {
-                    for (int x = 0; x < bw[i]; x++, b++) {
-                        int last = row.last[b];
-                        if (last == DUMMY) {
-                            continue;
+    }
+
+    /** The inverse DCT of slot s into the plane (nothing for a dummy block); zeroes the slot. */
+    private static void inverseBlock(CoefficientRow row, int s, int[] q, State st, byte[] plane, int off, int stride) {
+        int last = row.last[s];
+        int base = CoefficientRow.base(s);
+        if (last == DUMMY) {
+            return;
+        }
+        if (last == GREY) {
+            fill(plane, off, stride, (byte) 128);
+        } else if (last == 0) {
+            fill(plane, off, stride, Idct.dcOnly(row.coef[base], q[0]));
+            row.coef[base] = 0;
+        } else {
+            // Into one natural-order block for the scalar kernel, leaving the slot zero.
+            int[] coef = st.coef;
+            int[] src = row.coef;
+            int[] natural = ZigZag.NATURAL;
+            int end = last <= Idct.LAST_4X4 ? last : 63;
+            for (int z = 0; z <= end; z++) {
+                int k = natural[z];
+                coef[k] = src[base + k * 8];
+                src[base + k * 8] = 0;
+            }
+            if (last <= Idct.LAST_4X4) {
+                Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
+            } else {
+                Idct.inverse(coef, q, st.ws, plane, off, stride);
+            }
+            clearBlock(coef, last);
+        }
+    }
+
+    /**
+     * {@link #inverseRow} of MCUs {@code mx0 .. mx1 - 1} of the row through {@link IdctVector},
+     * eight blocks at a time (use only when {@link Simd#VECTOR}); a group whose coefficients are
+     * out of its exact range ({@link IdctVector#exact}) goes block by block through the scalar
+     * kernel.
+     *
+     * @param mx0 a multiple of 8 (groups of eight blocks start there in every component)
+     * @param mx1 a multiple of 8, or the row's MCU count
+     */
+    void inverseRowVector(int my, int mx0, int mx1, CoefficientRow row, State st, Planes planes) {
+        if (st.groupWs == null) {
+            st.groupWs = new int[512];
+            st.groupTail = new byte[512];
+        }
+        int[] ws = st.groupWs;
+        for (int i = 0; i < n; i++) {
+            byte[] plane = planes.data[frameIndex[i]];
+            int stride = planes.stride[frameIndex[i]];
+            int[] q = quant[i];
+            for (int y = 0; y < bh[i]; y++) {
+                if (my * bh[i] + y >= hib[i]) {
+                    continue; // a row of dummy blocks: nothing stored, coefficients already zero
+                }
+                int off = stripOffset(i, y, my, planes);
+                int s0 = stripSlot[i][y];
+                int bxEnd = Math.min(wib[i], mx1 * bw[i]);
+                for (int bx = mx0 * bw[i]; bx < bxEnd; bx += 8) {
+                    int s = s0 + bx;
+                    int blocks = Math.min(8, bxEnd - bx);
+                    int last = 0;
+                    for (int j = 0; j < blocks; j++) {
+                        last = Math.max(last, row.last[s + j]); // DUMMY and GREY are negative
+                    }
+                    int gb = CoefficientRow.base(s);
+                    if (last > 0 && !IdctVector.exact(row.coef, gb, q)) {
+                        for (int j = 0; j < blocks; j++) {
+                            inverseBlock(row, s + j, q, st, plane, off + (bx + j) * 8, stride);
                         }
-                        int off = rowOff[i][y] + (mx * bw[i] + x) * 8;
-                        if (last == GREY) {
-                            fill(plane, off, stride, (byte) 128);
-                        } else if (last == 0) {
-                            fill(plane, off, stride, Idct.dcOnly(row.coef[b * 64], q[0]));
-                            row.coef[b * 64] = 0;
-                        } else {
-                            moveBlock(row.coef, b * 64, coef, 0, last);
-                            if (last <= Idct.LAST_4X4) {
-                                Idct.inverse4x4(coef, q, st.ws, plane, off, stride);
-                            } else {
-                                Idct.inverse(coef, q, st.ws, plane, off, stride);
-                            }
-                            clearBlock(coef, last);
+                    } else if (blocks == 8) {
+                        IdctVector.group(row.coef, gb, q, last, ws, plane, off + bx * 8, stride);
+                    } else {
+                        // The group ends past the plane's last block: through a 64-byte-wide scratch.
+                        byte[] tail = st.groupTail;
+                        IdctVector.group(row.coef, gb, q, last, ws, tail, 0, 64);
+                        for (int r = 0; r < 8; r++) {
+                            System.arraycopy(tail, r * 64, plane, off + r * stride + bx * 8, blocks * 8);
                         }
                     }
                 }
@@ -292,7 +371,7 @@ final class ScanDecoder {
                 int rowOff = (by % ringRows) * 8 * stride;
                 for (int x = 0; x < h; x++) {
                     int bx = mx * h + x;
-                    int last = HuffmanDecoder.decodeBlock(br, dct, act, coef, st.preds, i);
+                    int last = HuffmanDecoder.decodeBlock(br, dct, act, coef, 0, ZigZag.NATURAL, st.preds, i);
                     if (bx < wib[i] && by < hib[i]) {
                         int off = rowOff + bx * 8;
                         if (last == 0) {

@@ -91,7 +91,7 @@ public final class StagedDecode {
      * @param r a row {@link #decodeNextRow} returned that was not transformed yet
      */
     public void inverseTransform(int r) {
-        ctx.firstDecoder.inverseRow(r, slots[r % COEFFICIENT_SLOTS], new ScanDecoder.State(), planes);
+        ctx.firstDecoder.transformRow(r, slots[r % COEFFICIENT_SLOTS], new ScanDecoder.State(), planes);
     }
 
     /** Upsamples and colour-converts the output rows of MCU row {@code r} from the planes. */

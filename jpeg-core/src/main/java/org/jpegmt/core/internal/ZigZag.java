@@ -22,4 +22,18 @@ final class ZigZag {
         63, 63, 63, 63, 63, 63, 63, 63,
         63, 63, 63, 63, 63, 63, 63, 63,
     };
+
+    /**
+     * {@code NATURAL[k] * 8}: coefficient positions in a group of eight blocks stored
+     * interleaved, natural coefficient n of the group's block j at {@code n * 8 + j}.
+     */
+    static final int[] NATURAL_X8 = times8(NATURAL);
+
+    private static int[] times8(int[] a) {
+        int[] r = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] * 8;
+        }
+        return r;
+    }
 }
