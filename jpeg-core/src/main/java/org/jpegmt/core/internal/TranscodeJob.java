@@ -130,6 +130,11 @@ public final class TranscodeJob {
         return settings;
     }
 
+    /** @return the source's pixel count, width x height */
+    public long sourcePixels() {
+        return (long) reader.frame.width() * reader.frame.height();
+    }
+
     /** @return the source's first scan grid (its restart intervals) */
     public McuGrid sourceGrid() {
         return reader.firstGrid;
