@@ -32,7 +32,8 @@ class ParallelJpegTranscoderTest {
         };
         Settings t = Settings.JPEGTRAN;
         Settings[] outputs = {t.withRestartRows(1), t.withRestartMcus(7), t.withRestartRows(2).withOptimize(true),
-            t, t.withOptimize(true).withRestartMcus(1)};
+            t, t.withOptimize(true).withRestartMcus(1),
+            t.withRestartRows(1).withTransform(org.jpegmt.core.internal.LosslessTransform.Kind.ROTATE_90, true)};
         ParallelJpegEncoderTest.CountingExecutor ex = new ParallelJpegEncoderTest.CountingExecutor();
         int split = 0;
         try {

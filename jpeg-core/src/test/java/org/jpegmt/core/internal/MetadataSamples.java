@@ -13,21 +13,26 @@ final class MetadataSamples {
      * sub-IFD pointer; the sub-IFD with PixelXDimension as a SHORT and PixelYDimension as a LONG.
      */
     static byte[] exif(int width, int height, int orientation) {
+        return exif(width, height, orientation, true);
+    }
+
+    /** The same Exif body in either TIFF byte order. */
+    static byte[] exif(int width, int height, int orientation, boolean bigEndian) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         o.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        int[] tiff = {
-            'M', 'M', 0, 42, 0, 0, 0, 8, // header, IFD0 at 8
-            0, 2, // IFD0: 2 entries
-            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, // Orientation SHORT
-            0x87, 0x69, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38, // ExifIFD pointer -> 38
-            0, 0, 0, 0, // no IFD1
-            0, 2, // Exif IFD at 38: 2 entries
-            0xA0, 0x02, 0, 3, 0, 0, 0, 1, width >> 8, width & 0xFF, 0, 0, // PixelXDimension SHORT
-            0xA0, 0x03, 0, 4, 0, 0, 0, 1, 0, 0, height >> 8, height & 0xFF, // PixelYDimension LONG
-            0, 0, 0, 0};
-        for (int b : tiff) {
-            o.write(b);
-        }
+        byte[] t = new byte[80];
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(t)
+                .order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(bigEndian ? (byte) 'M' : (byte) 'I').put(bigEndian ? (byte) 'M' : (byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) 2); // IFD0: 2 entries
+        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        b.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(38); // Exif IFD at 38
+        b.putInt(0); // no IFD1
+        b.putShort((short) 2); // Exif IFD: 2 entries
+        b.putShort((short) 0xA002).putShort((short) 3).putInt(1).putShort((short) width).putShort((short) 0);
+        b.putShort((short) 0xA003).putShort((short) 4).putInt(1).putInt(height);
+        b.putInt(0);
+        o.write(t, 0, b.position());
         return o.toByteArray();
     }
 

@@ -147,7 +147,7 @@ class TranscodeJpegtranTest {
         check(cases);
     }
 
-    /** The shared corpus's 8-bit sequential files that djpeg decodes without a warning. */
+    /** The shared corpus's 8-bit sequential files that djpeg decodes without a warning (transverse: every mirror and the transposition). */
     @Test
     void corpusBaselineFiles() throws Exception {
         List<Source> sources = CorpusFiles.sequential();
@@ -159,6 +159,7 @@ class TranscodeJpegtranTest {
         for (Source s : sources) {
             cases.add(new Case(s, T.withCopy(Copy.ALL)));
             cases.add(new Case(s, T.withRestartRows(1).withOptimize(true)));
+            cases.add(new Case(s, T.withTransform(LosslessTransform.Kind.TRANSVERSE, false)));
         }
         check(cases);
     }
