@@ -27,6 +27,17 @@ public final class ParallelJpegTranscoder {
     private final Parallelism parallelism;
 
     /**
+     * On jpeg-mt's shared worker pool.
+     *
+     * @param settings what to write (restart interval, tables, segments copied, transform)
+     * @param options limits and warnings for reading the source
+     * @param threads how many threads may work on one file, the caller included (1 = serial)
+     */
+    public ParallelJpegTranscoder(TranscodeJob.Settings settings, DecoderOptions options, int threads) {
+        this(settings, options, WorkerPool.SHARED, threads);
+    }
+
+    /**
      * @param settings what to write (restart interval, tables, segments copied, transform)
      * @param options limits and warnings for reading the source
      * @param executor runs the parts other than the caller's

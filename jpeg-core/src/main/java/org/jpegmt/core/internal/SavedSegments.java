@@ -1,6 +1,8 @@
 package org.jpegmt.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import org.jpegmt.core.InvalidJpegException;
 import java.util.List;
 
 /**
@@ -34,15 +36,7 @@ final class SavedSegments {
         }
 
         boolean startsWith(String id) {
-            if (body.length < id.length()) {
-                return false;
-            }
-            for (int i = 0; i < id.length(); i++) {
-                if (body[i] != (byte) id.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return MetadataSegments.startsWith(body, id);
         }
     }
 
@@ -51,44 +45,12 @@ final class SavedSegments {
 
     /**
      * @param data a whole file starting with SOI
-     * @return its APPn and COM segments in file order
+     * @return its APPn and COM segments in file order ({@link MetadataSegments#find})
      */
-    static List<Segment> read(byte[] data) {
+    static List<Segment> read(byte[] data) throws InvalidJpegException {
         List<Segment> out = new ArrayList<>();
-        int p = 2;
-        int n = data.length;
-        int markers = 0;
-        while (p + 1 < n && markers++ < MarkerReader.MAX_MARKERS) {
-            if ((data[p] & 0xFF) != 0xFF) {
-                p++; // junk between segments, as libjpeg skips it
-                continue;
-            }
-            int m = data[p + 1] & 0xFF;
-            if (m == 0xFF) {
-                p++; // fill byte
-                continue;
-            }
-            if (m == Markers.EOI) {
-                break;
-            }
-            if (m == 0 || Markers.standalone(m)) {
-                p += 2;
-                continue;
-            }
-            if (p + 4 > n) {
-                break;
-            }
-            int len = SegmentParser.u16(data, p + 2);
-            if (len < 2 || p + 2 + len > n) {
-                break;
-            }
-            if (Markers.isApp(m) || m == Markers.COM) {
-                out.add(new Segment(m, java.util.Arrays.copyOfRange(data, p + 4, p + 2 + len)));
-            }
-            p += 2 + len;
-            if (m == Markers.SOS) {
-                p = SegmentScanner.survey(data, p).end();
-            }
+        for (int[] s : MetadataSegments.find(data)) {
+            out.add(new Segment(s[0], Arrays.copyOfRange(data, s[1], s[2])));
         }
         return List.copyOf(out);
     }
