@@ -79,37 +79,28 @@ public class TranscodeSpeedupBenchmark {
                 + transcoded.length + " B, transcoded == native: " + Arrays.equals(transcoded, nativeRst));
     }
 
-    private static void pair(InterleavedSpeedupBenchmark.Clock clock, Blackhole bh, InterleavedPair.Side one,
-            InterleavedPair.Side k) throws Throwable {
-        clock.pairs++;
-        clock.kFirst = !clock.kFirst;
-        long[] ns = InterleavedPair.time(bh, clock.kFirst, one, k);
-        clock.oneThreadNs += ns[0];
-        clock.kThreadsNs += ns[1];
-    }
-
     @Benchmark
     public void transcodePlain(InterleavedSpeedupBenchmark.Clock clock, Blackhole bh) throws Throwable {
-        pair(clock, bh, () -> transcoder1.transcode(plain), () -> transcoderK.transcode(plain));
+        InterleavedSpeedupBenchmark.pair(clock, bh, () -> transcoder1.transcode(plain), () -> transcoderK.transcode(plain));
     }
 
     @Benchmark
     public void transcodeNative(InterleavedSpeedupBenchmark.Clock clock, Blackhole bh) throws Throwable {
-        pair(clock, bh, () -> transcoder1.transcode(nativeRst), () -> transcoderK.transcode(nativeRst));
+        InterleavedSpeedupBenchmark.pair(clock, bh, () -> transcoder1.transcode(nativeRst), () -> transcoderK.transcode(nativeRst));
     }
 
     @Benchmark
     public void decodeTranscoded(InterleavedSpeedupBenchmark.Clock clock, Blackhole bh) throws Throwable {
-        pair(clock, bh, () -> decoder1.decode(transcoded), () -> decoderK.decode(transcoded));
+        InterleavedSpeedupBenchmark.pair(clock, bh, () -> decoder1.decode(transcoded), () -> decoderK.decode(transcoded));
     }
 
     @Benchmark
     public void decodeNative(InterleavedSpeedupBenchmark.Clock clock, Blackhole bh) throws Throwable {
-        pair(clock, bh, () -> decoder1.decode(nativeRst), () -> decoderK.decode(nativeRst));
+        InterleavedSpeedupBenchmark.pair(clock, bh, () -> decoder1.decode(nativeRst), () -> decoderK.decode(nativeRst));
     }
 
     @Benchmark
     public void decodePlain(InterleavedSpeedupBenchmark.Clock clock, Blackhole bh) throws Throwable {
-        pair(clock, bh, () -> decoder1.decode(plain), () -> decoderK.decode(plain));
+        InterleavedSpeedupBenchmark.pair(clock, bh, () -> decoder1.decode(plain), () -> decoderK.decode(plain));
     }
 }
