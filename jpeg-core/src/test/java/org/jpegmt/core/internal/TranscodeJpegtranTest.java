@@ -147,6 +147,23 @@ class TranscodeJpegtranTest {
         check(cases);
     }
 
+    /** Truncated sources: the blocks the data does not reach are zero, as in libjpeg's coefficient arrays. */
+    @Test
+    void truncatedSourcesAsJpegtran() throws Exception {
+        var img = EncoderTestImages.rgb(200, 120, 12);
+        List<Case> cases = new ArrayList<>();
+        for (EncoderOptions o : List.of(EncoderOptions.defaults().withRestartRows(0), EncoderOptions.defaults(),
+                EncoderOptions.defaults().withRestartMcus(3).withSubsampling(Subsampling.S444))) {
+            byte[] full = new JpegEncoder(o).encode(img);
+            for (int cut : new int[] {700, 2000, full.length / 2, full.length - 3}) {
+                Source s = new Source("truncated at " + cut + " " + o, Arrays.copyOf(full, cut));
+                cases.add(new Case(s, T.withRestartRows(1)));
+                cases.add(new Case(s, T.withOptimize(true)));
+            }
+        }
+        check(cases);
+    }
+
     /** The shared corpus's 8-bit sequential files that djpeg decodes without a warning (transverse: every mirror and the transposition). */
     @Test
     void corpusBaselineFiles() throws Exception {
