@@ -69,7 +69,8 @@ public class InterleavedSpeedupBenchmark extends MatrixBase {
         encoderK = new ParallelJpegEncoder(w.options, threads);
     }
 
-    private static void pair(Clock clock, Blackhole bh, InterleavedPair.Side a, InterleavedPair.Side b)
+    /** Times one pair into the clock (also used by {@link TranscodeSpeedupBenchmark}). */
+    static void pair(Clock clock, Blackhole bh, InterleavedPair.Side a, InterleavedPair.Side b)
             throws Throwable {
         clock.pairs++;
         clock.kFirst = !clock.kFirst;

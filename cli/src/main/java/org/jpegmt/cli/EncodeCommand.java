@@ -2,6 +2,7 @@ package org.jpegmt.cli;
 
 import java.nio.file.Path;
 import org.jpegmt.core.EncoderOptions;
+import org.jpegmt.core.JpegMetadata;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.Subsampling;
 import org.jpegmt.mt.ParallelJpegDecoder;
@@ -23,13 +24,17 @@ import picocli.CommandLine.Option;
                 "  cat photo.ppm | jpegmt encode - - > photo.jpg", "",
                 "Exit status: 0 all inputs done, 1 some input failed, 2 usage error."})
 final class EncodeCommand extends ConvertCommand {
-    @Option(names = {"-q", "--quality"}, paramLabel = "Q", defaultValue = "75",
-            description = "quality 1..100 (default: ${DEFAULT-VALUE})")
-    int quality;
+    @Option(names = {"-q", "--quality"}, paramLabel = "Q",
+            description = "quality 1..100 (default: 75; a JPEG input keeps its own estimated quality)")
+    Integer quality;
 
-    @Option(names = {"-s", "--subsampling"}, paramLabel = "S", defaultValue = "420",
-            description = "444, 422, 420 or gray (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-s", "--subsampling"}, paramLabel = "S",
+            description = "444, 422, 420 or gray (default: 420; a JPEG input keeps its own sampling)")
     String subsampling;
+
+    @Option(names = "--strip", description = "JPEG inputs: drop their metadata (Exif, ICC profile, XMP, comments),"
+            + " which is kept by default")
+    boolean strip;
 
     @ArgGroup(exclusive = true)
     Restart restart;
@@ -55,8 +60,8 @@ final class EncodeCommand extends ConvertCommand {
     }
 
     EncoderOptions options() {
-        EncoderOptions opts = EncoderOptions.defaults().withQuality(quality)
-                .withSubsampling(Subsampling.parse(subsampling)).withOptimizeHuffman(optimize);
+        EncoderOptions opts = EncoderOptions.defaults().withQuality(quality == null ? 75 : quality)
+                .withSubsampling(Subsampling.parse(subsampling == null ? "420" : subsampling)).withOptimizeHuffman(optimize);
         if (restart != null && restart.rows != null) {
             opts = opts.withRestartRows(restart.rows);
         } else if (restart != null && restart.mcus != null) {
@@ -98,7 +103,17 @@ final class EncodeCommand extends ConvertCommand {
         PixelImage image = ImageFiles.readImage(data, decoder::decode, warnings::warn);
         long pixels = (long) image.width() * image.height();
         runner.read(pixels, job.input());
-        byte[] jpeg = new ParallelJpegEncoder(options, runner.pool, runner.threads).encode(image);
+        EncoderOptions opts = options;
+        JpegMetadata metadata = JpegMetadata.EMPTY;
+        if (ImageFiles.isJpeg(data)) {
+            opts = JpegReencode.options(data, options, quality != null, subsampling != null, note -> {
+                if (!quiet) {
+                    warnings.note(note);
+                }
+            });
+            metadata = strip ? JpegMetadata.EMPTY : JpegMetadata.read(data).withoutEncodingSegments();
+        }
+        byte[] jpeg = metadata.insertInto(new ParallelJpegEncoder(opts, runner.pool, runner.threads).encode(image));
         runner.step(job.input() + " (encoded)");
         SafeOutput.write(Path.of(job.output()), jpeg, force, stdout);
         runner.step(job.output() + " (written)");

@@ -60,6 +60,18 @@ final class FileWarnings implements JpegWarningListener {
     }
 
 
+    /** Prints a note about this file now ({@code jpegmt: a.jpg: text}), unless --quiet. */
+    void note(String text) {
+        synchronized (err) {
+            if (shown != Shown.NONE) {
+                if (eraseBar != null) {
+                    eraseBar.run();
+                }
+                err.println("jpegmt: " + label + ": " + text);
+            }
+        }
+    }
+
     /**
      * The file is done (or failed): prints its first warning and how many others there were,
      * unless --verbose printed them already or --quiet hides them. Only the first call prints.

@@ -146,6 +146,7 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         }
         line(sb, "huffman tables", ht.isEmpty() ? "none" : String.join(", ", ht));
         line(sb, "restart", restartText(js));
+        line(sb, "transcode", InfoMetadata.transcodeAdvice(js));
         line(sb, "scans", String.valueOf(s.scans.size()));
         if (s.scans.size() > 1 || s.sofMarker == 0xC2) {
             line(sb, "scan script", scanScript(s));
@@ -153,6 +154,12 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         line(sb, "metadata", "JFIF " + (s.jfifVersion == null ? "no" : s.jfifVersion) + ", EXIF " + yes(s.exif) + ", ICC "
                 + (s.iccChunks == 0 ? "no" : "yes (" + s.iccChunks + " chunks)") + ", XMP " + yes(s.xmp) + ", Adobe "
                 + (s.adobeTransform < 0 ? "no" : "yes (transform " + s.adobeTransform + ")"));
+        org.jpegmt.core.JpegMetadata meta = js.metadata();
+        String orientation = InfoMetadata.orientation(meta);
+        if (orientation != null) {
+            line(sb, "orientation", orientation);
+        }
+        meta.iccDescription().ifPresent(d -> line(sb, "icc profile", d));
         for (String c : s.comments) {
             line(sb, "comment", c);
         }
@@ -210,6 +217,7 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         o.put("restart_interval", s.scans.isEmpty() ? s.restartInterval : s.scans.get(0).restartInterval());
         o.put("rst_markers", s.scans.isEmpty() ? 0 : s.scans.get(0).restartMarkers());
         o.put("parallel_decodable", js.parallelDecodable());
+        o.put("transcode", InfoMetadata.transcodeAdvice(js));
         List<Object> scans = new ArrayList<>();
         for (FileStructure.Scan sc : s.scans) {
             scans.add(new Json.Obj().put("offset", sc.offset()).put("components", sc.componentIds())
@@ -221,6 +229,9 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         o.put("jfif", s.jfifVersion != null).put("jfif_version", s.jfifVersion).put("exif", s.exif).put("icc", s.iccChunks > 0)
                 .put("xmp", s.xmp).put("adobe", s.adobeTransform >= 0)
                 .put("adobe_transform", s.adobeTransform < 0 ? null : s.adobeTransform);
+        org.jpegmt.core.JpegMetadata meta = js.metadata();
+        o.put("exif_orientation", meta.exifOrientation().isPresent() ? meta.exifOrientation().getAsInt() : null);
+        o.put("icc_description", meta.iccDescription().orElse(null));
         o.put("comments", Json.array(s.comments));
         List<Object> markers = new ArrayList<>();
         for (FileStructure.Segment m : s.segments) {

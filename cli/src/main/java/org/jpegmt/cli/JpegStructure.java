@@ -32,6 +32,16 @@ final class JpegStructure {
         return new JpegStructure(FileStructure.read(data), data);
     }
 
+    /** @return the file's size in bytes */
+    long size() {
+        return data.length;
+    }
+
+    /** @return the file's metadata segments ({@link InfoMetadata#read}) */
+    org.jpegmt.core.JpegMetadata metadata() {
+        return InfoMetadata.read(data);
+    }
+
     /**
      * Whether jpeg-mt splits the entropy decoding of this file into bands when it has 2 or more
      * threads ({@link ParallelJpegDecoder#decodesInBands}, the decoder's own decision: one scan,

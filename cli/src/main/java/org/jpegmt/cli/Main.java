@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 /** The {@code jpegmt} command: encode, decode and inspect JPEG files. */
 @Command(name = "jpegmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Baseline JPEG encoder/decoder, multithreaded through restart markers.",
-        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, BenchCommand.class,
+        subcommands = {EncodeCommand.class, DecodeCommand.class, TranscodeCommand.class, InfoCommand.class, BenchCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  jpegmt encode photo.png photo.jpg",
                 "  jpegmt decode -o decoded/ photos/", "  jpegmt info --json photo.jpg",

@@ -69,4 +69,16 @@ public final class JpegDecoder {
         java.util.Objects.requireNonNull(jpeg, "jpeg");
         return DecodeJob.readInfo(jpeg, options);
     }
+
+    /**
+     * Reads the file's application and comment segments (Exif, ICC profile, XMP, Adobe, JFIF,
+     * comments...) without decoding anything else.
+     *
+     * @param jpeg a JPEG file (any process)
+     * @return its APPn and COM segments in file order
+     * @throws InvalidJpegException if the data does not start with SOI
+     */
+    public JpegMetadata readMetadata(byte[] jpeg) throws JpegException {
+        return JpegMetadata.read(jpeg);
+    }
 }

@@ -44,6 +44,19 @@ public final class JpegEncoder {
     }
 
     /**
+     * Encodes and writes {@code metadata}'s segments after the JFIF APP0
+     * ({@link JpegMetadata#insertInto}); pass {@link JpegMetadata#withoutEncodingSegments()} of
+     * a source file's metadata to carry its Exif, ICC profile, XMP and comments over.
+     *
+     * @param image RGB or GRAY pixels
+     * @param metadata segments to write
+     * @return a complete JPEG file
+     */
+    public byte[] encode(PixelImage image, JpegMetadata metadata) {
+        return metadata.insertInto(encode(image));
+    }
+
+    /**
      * Writes a complete JPEG file to {@code out} (not closed).
      *
      * @param image RGB or GRAY pixels

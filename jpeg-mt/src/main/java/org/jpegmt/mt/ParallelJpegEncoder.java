@@ -110,25 +110,6 @@ public final class ParallelJpegEncoder {
         byte[][] parts = new byte[strips][];
         EncodeJob coding = job;
         TaskRunner.runAll(parallelism.executor, parallelism.helpers(), strips, s -> parts[s] = coding.encodeIntervals(bounds[s], bounds[s + 1]));
-        return join(job.header(), parts, job.trailer());
-    }
-
-    private static byte[] join(byte[] header, byte[][] parts, byte[] trailer) {
-        long size = header.length + trailer.length;
-        for (byte[] p : parts) {
-            size += p.length;
-        }
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("encoded image exceeds 2 GB");
-        }
-        byte[] out = new byte[(int) size];
-        System.arraycopy(header, 0, out, 0, header.length);
-        int pos = header.length;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, pos, p.length);
-            pos += p.length;
-        }
-        System.arraycopy(trailer, 0, out, pos, trailer.length);
-        return out;
+        return Joined.of(job.header(), parts, job.trailer());
     }
 }
