@@ -170,24 +170,23 @@ final class CoefficientReader {
             bh[i] = n == 1 ? 1 : fc.v();
         }
         int perRow = grid.mcusPerRow();
-        int blocksPerMcu = decoder.blocksPerMcu();
         while (cursor.hasNextRow()) {
             int first = cursor.nextMcu();
             int my = cursor.decodeRow(null, row);
             int end = cursor.nextMcu();
             for (int mx = first - my * perRow; mx < end - my * perRow; mx++) {
-                int b = mx * blocksPerMcu;
                 for (int i = 0; i < n; i++) {
                     int c = comps[i];
                     short[] dst = into.coef[c];
                     for (int y = 0; y < bh[i]; y++) {
-                        for (int x = 0; x < bw[i]; x++, b++) {
-                            int last = row.last[b];
+                        for (int x = 0; x < bw[i]; x++) {
+                            int s = decoder.slot(i, y, mx * bw[i] + x);
+                            int last = row.last[s];
                             if (last == ScanDecoder.DUMMY) {
                                 continue;
                             }
                             if (last != ScanDecoder.GREY) {
-                                moveBlock(row.coef, b * 64, dst,
+                                moveBlock(row.coef, ScanDecoder.CoefficientRow.base(s), dst,
                                         into.blockOffset(c, mx * bw[i] + x, my * bh[i] + y), last);
                             }
                         }
@@ -198,21 +197,22 @@ final class CoefficientReader {
     }
 
     /**
-     * Moves a block whose zig-zag positions 0..last may be nonzero into {@code dst} (16-bit, as
-     * decoded), leaving the row's block zero for the next row.
+     * Moves a block whose zig-zag positions 0..last may be nonzero from the row (natural
+     * coefficient k at {@code src[srcBase + k * 8]}, {@link ScanDecoder.CoefficientRow}) into
+     * {@code dst} (16-bit, as decoded), leaving the row's block zero for the next row.
      */
     private static void moveBlock(int[] src, int srcBase, short[] dst, int dstBase, int last) {
         if (last < 16) {
             int[] natural = ZigZag.NATURAL;
             for (int z = 0; z <= last; z++) {
                 int k = natural[z];
-                dst[dstBase + k] = (short) src[srcBase + k];
-                src[srcBase + k] = 0;
+                dst[dstBase + k] = (short) src[srcBase + k * 8];
+                src[srcBase + k * 8] = 0;
             }
         } else {
             for (int k = 0; k < 64; k++) {
-                dst[dstBase + k] = (short) src[srcBase + k];
-                src[srcBase + k] = 0;
+                dst[dstBase + k] = (short) src[srcBase + k * 8];
+                src[srcBase + k * 8] = 0;
             }
         }
     }

@@ -181,6 +181,16 @@ final class ScanDecoder {
         }
     }
 
+    /**
+     * @param i scan component
+     * @param y block row of that component within the MCU row
+     * @param bx block column of that component (MCU column * h + x)
+     * @return the {@link CoefficientRow} slot of that block
+     */
+    int slot(int i, int y, int bx) {
+        return stripSlot[i][y] + bx;
+    }
+
     /** @return an empty coefficient row for this scan */
     CoefficientRow newCoefficientRow() {
         return new CoefficientRow(slotsPerRow);
