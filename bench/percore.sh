@@ -22,6 +22,8 @@ cp bench/target/benchmarks.jar "$JAR"
 OUT=bench/results/$(date +%Y-%m-%d)-$(hostname -s 2>/dev/null || hostname)-percore.md
 PHOTOS=olympus_4032x3024_q95_444.jpg,kleiber_6028x3391_q95_444.jpg
 RUN=(-wi 2 -w 1s -i 5 -r 1s -f "$FORKS")
+# -jvmArgsAppend replaces MatrixBase's @Fork flags, so the scalar runs repeat them, without the vector module
+SCALAR=(-jvmArgsAppend "-Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseG1GC -Djava.awt.headless=true -Djpegmt.vector=false")
 bench() { # java, args...: BenchMain's Markdown report only (JMH's own log goes to a temp file)
   local java=$1; shift
   local log; log=$(mktemp)
@@ -48,15 +50,18 @@ START=$(date +%s)
   echo "## The same on the scalar kernels (-Djpegmt.vector=false), 12 MP photo"
   echo
   bench "$JAVA" 'PeerPairBenchmark' -p image=olympus_4032x3024_q95_444.jpg -p subsampling=420 -p quality=90 \
-    -p restart=none -p huffman=standard "${RUN[@]}" -jvmArgsAppend -Djpegmt.vector=false
+    -p restart=none -p huffman=standard "${RUN[@]}" "${SCALAR[@]}"
   echo
   echo "## This build vs $OLD: 4:4:4, greyscale, small images (vector kernels, then scalar)"
   echo
-  for extra in "" "-Djpegmt.vector=false"; do
+  for path in vector scalar; do
+    extra=()
+    if [ $path = scalar ]; then extra=("${SCALAR[@]}"); fi
+    echo "### $path kernels"
     bench "$JAVA" 'VersionAbBenchmark' -p oldJar="$OLD" -p threads=1 -p quality=90 -p restart=none \
-      -p image=olympus_4032x3024_q95_444.jpg -p subsampling=444,gray "${RUN[@]}" ${extra:+-jvmArgsAppend "$extra"}
+      -p image=olympus_4032x3024_q95_444.jpg -p subsampling=444,gray "${RUN[@]}" "${extra[@]}"
     bench "$JAVA" 'VersionAbBenchmark' -p oldJar="$OLD" -p threads=1 -p quality=90 -p restart=none \
-      -p image=sample@256x256,sample -p subsampling=420 "${RUN[@]}" ${extra:+-jvmArgsAppend "$extra"}
+      -p image=sample@256x256,sample -p subsampling=420 "${RUN[@]}" "${extra[@]}"
   done
   if [ "$JAVA2" != none ] && [ -x "$JAVA2" ]; then
     echo

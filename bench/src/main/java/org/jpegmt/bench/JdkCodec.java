@@ -11,6 +11,7 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
@@ -34,8 +35,21 @@ final class JdkCodec implements AutoCloseable {
     private final int sizeHint;
 
     JdkCodec(BufferedImage sample, int quality, Subsampling subsampling, int restartMcus) throws IOException {
+        this(sample, quality, subsampling, restartMcus, false);
+    }
+
+    /**
+     * @param optimizeHuffman the writer builds image-specific Huffman tables (its
+     *     {@link JPEGImageWriteParam#setOptimizeHuffmanTables}), as jpegmt's optimizeHuffman
+     */
+    JdkCodec(BufferedImage sample, int quality, Subsampling subsampling, int restartMcus, boolean optimizeHuffman)
+            throws IOException {
+        // Without this ImageIO.createImageOutputStream buffers through a temporary file, which
+        // slows the JDK writer down (the CLI sets it too).
+        ImageIO.setUseCache(false);
         param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        ((JPEGImageWriteParam) param).setOptimizeHuffmanTables(optimizeHuffman);
         param.setCompressionQuality(quality / 100f);
         metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(sample), param);
         Element root = (Element) metadata.getAsTree(FORMAT);
