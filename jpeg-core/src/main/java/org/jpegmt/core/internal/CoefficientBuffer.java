@@ -33,6 +33,16 @@ final class CoefficientBuffer {
         }
     }
 
+    /**
+     * A buffer over existing arrays of the same layout (a transcode's {@link CoefficientImage}),
+     * so that progressive scans decode straight into them.
+     */
+    CoefficientBuffer(short[][] coef, int[] blocksWide, int[] blocksHigh) {
+        this.coef = coef;
+        this.blocksWide = blocksWide;
+        this.blocksHigh = blocksHigh;
+    }
+
     /** @return bytes the buffer of this frame takes (long arithmetic, for the memory limit) */
     static long bytes(FrameHeader frame) {
         long blocks = 0;

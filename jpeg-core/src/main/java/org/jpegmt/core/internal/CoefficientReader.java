@@ -6,15 +6,15 @@ import org.jpegmt.core.JpegException;
 import org.jpegmt.core.UnsupportedJpegException;
 
 /**
- * Reads the quantised coefficients of a sequential Huffman file (SOF0/SOF1) into a
- * {@link CoefficientImage}: the decoder's own entropy decoding ({@link ScanCursor} over
- * {@link ScanDecoder#decodeCoefficients}, restart resynchronisation and warnings included) with
- * no dequantisation and no inverse DCT. Blocks the data did not reach stay zero, as in libjpeg's
- * coefficient arrays.
+ * Reads the quantised coefficients of a sequential (SOF0/SOF1) or progressive (SOF2) Huffman
+ * file into a {@link CoefficientImage}: the decoder's own entropy decoding ({@link ScanCursor}
+ * over {@link ScanDecoder#decodeCoefficients}, or {@link ProgressiveScan} for progressive
+ * scans; restart resynchronisation and warnings included) with no dequantisation and no inverse
+ * DCT. Blocks the data did not reach stay zero, as in libjpeg's coefficient arrays.
  *
  * <p>Two schedules: {@link #readAll} reads every scan serially; {@link #readSegments} reads a run
  * of the first scan's restart intervals, found by the marker pre-scan, so that disjoint runs can
- * be read on different threads (they fill disjoint blocks).
+ * be read on different threads (they fill disjoint blocks); progressive files are read serially.
  */
 final class CoefficientReader {
     final byte[] data;
@@ -23,6 +23,7 @@ final class CoefficientReader {
     final FrameHeader frame;
     final ScanHeader firstScan;
     final McuGrid firstGrid;
+    /** The first scan's sequential decoder; null for a progressive file. */
     private final ScanDecoder firstDecoder;
     /** Per frame component: the quantisation table latched at its first scan. */
     private final int[][] latched;
@@ -34,7 +35,7 @@ final class CoefficientReader {
         this.frame = markers.frame;
         this.firstScan = scan;
         this.latched = new int[frame.count()][];
-        this.firstDecoder = ScanDecoder.forScan(frame, scan, markers, latched, warn);
+        this.firstDecoder = progressive() ? null : ScanDecoder.forScan(frame, scan, markers, latched, warn);
         this.firstGrid = McuGrid.forScan(frame, scan.components(), markers.restartInterval);
     }
 
@@ -67,6 +68,11 @@ final class CoefficientReader {
         return new CoefficientReader(data, warn, markers, scan);
     }
 
+    /** @return true for a progressive file (SOF2) */
+    boolean progressive() {
+        return frame.sof() == Markers.SOF2;
+    }
+
     /** @return true if the first scan codes every component (a single interleaved scan, or a one-component frame) */
     boolean singleScan() {
         return firstScan.count() == frame.count() && distinct(firstScan.components());
@@ -94,7 +100,7 @@ final class CoefficientReader {
      *     clean (read such files with {@link #readAll})
      */
     int[] segmentBounds() {
-        if (!singleScan() || firstGrid.segments() < 2) {
+        if (progressive() || !singleScan() || firstGrid.segments() < 2) {
             return null;
         }
         return SegmentScanner.find(data, firstScan.dataOffset(), firstGrid.segments());
@@ -103,6 +109,11 @@ final class CoefficientReader {
     /** Reads every scan, serially, into {@code into}; its quantisation tables are set from the latched ones. */
     void readAll(CoefficientImage into) throws JpegException {
         RestartResync resync = new RestartResync(data, warn, markers.eofSeen());
+        if (progressive()) {
+            readProgressive(into, resync);
+            setTables(into);
+            return;
+        }
         ScanHeader scan = firstScan;
         ScanDecoder decoder = firstDecoder;
         McuGrid grid = firstGrid;
@@ -127,6 +138,27 @@ final class CoefficientReader {
             grid = McuGrid.forScan(frame, scan.components(), markers.restartInterval);
         }
         setTables(into);
+    }
+
+    /**
+     * Decodes every progressive scan ({@link ProgressiveDecode#decodeScans}, as the decoder does)
+     * straight into the image's arrays, then clears the blocks past each component's edge: the
+     * interleaved DC scans code those dummy blocks, but a transcode's padding must stay zero
+     * ({@link CoefficientImage}).
+     */
+    private void readProgressive(CoefficientImage into, RestartResync resync) throws JpegException {
+        CoefficientBuffer buf = new CoefficientBuffer(into.coef, into.blocksWide, into.blocksHigh);
+        ProgressiveDecode.decodeScans(data, markers, firstScan, buf, resync, new Progression(frame.count()), latched,
+                warn);
+        for (int c = 0; c < frame.count(); c++) {
+            int wib = frame.wib(c);
+            int hib = frame.hib(c);
+            short[] coef = into.coef[c];
+            for (int by = 0; by < into.blocksHigh[c]; by++) {
+                int from = by < hib ? wib : 0;
+                java.util.Arrays.fill(coef, into.blockOffset(c, from, by), into.blockOffset(c, 0, by + 1), (short) 0);
+            }
+        }
     }
 
     /**

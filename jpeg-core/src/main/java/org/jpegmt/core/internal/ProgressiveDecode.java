@@ -81,10 +81,25 @@ public final class ProgressiveDecode {
     /** Decodes every scan serially into the coefficient buffer; call once, before the other phases. */
     public void decodeScans() throws JpegException {
         coefficients = new CoefficientBuffer(frame);
-        ScanHeader scan = firstScan;
+        decodeScans(data, markers, firstScan, coefficients, resync, progression, latchedQuant, warn);
+        smoothing = progression.smoothingLatch(latchedQuant);
+        planes = Planes.whole(frame);
+    }
+
+    /**
+     * Decodes the scans from {@code first} on, serially, into {@code buf} (at most
+     * {@link #MAX_SCANS}, with a warning past that), until the end of the image or of the data.
+     * Shared with the lossless transcoder, which reads the coefficients without reconstructing.
+     *
+     * @param latchedQuant per frame component, filled in at its first scan
+     */
+    static void decodeScans(byte[] data, MarkerReader markers, ScanHeader first, CoefficientBuffer buf,
+            RestartResync resync, Progression progression, int[][] latchedQuant, Warnings warn) throws JpegException {
+        ScanHeader scan = first;
         for (;;) {
-            ProgressiveScan decoder = ProgressiveScan.forScan(frame, scan, markers, latchedQuant, progression, warn);
-            markers.pos = decoder.decode(data, coefficients, resync, progression);
+            ProgressiveScan decoder = ProgressiveScan.forScan(markers.frame, scan, markers, latchedQuant, progression,
+                    warn);
+            markers.pos = decoder.decode(data, buf, resync, progression);
             if (resync.eofSeen() || markers.eofSeen()) {
                 break;
             }
@@ -98,8 +113,6 @@ public final class ProgressiveDecode {
                 break;
             }
         }
-        smoothing = progression.smoothingLatch(latchedQuant);
-        planes = Planes.whole(frame);
     }
 
     /**

@@ -9,7 +9,8 @@ import org.jpegmt.core.UnsupportedJpegException;
 
 /**
  * Low-level API for lossless transcoding, what {@code jpegtran} does: the quantised coefficients
- * of a sequential Huffman file (SOF0/SOF1) are read without any inverse DCT, optionally
+ * of a sequential or progressive Huffman file (SOF0/SOF1/SOF2) are read without any inverse DCT
+ * (a progressive file becomes a baseline one, as with jpegtran without {@code -progressive}), optionally
  * transformed (rotation, flips, transposition: {@link LosslessTransform}), and written again with
  * new restart intervals and standard or optimal Huffman tables, byte-identical to libjpeg-turbo
  * 2.1.5's {@code jpegtran} for the same options. The pixels of the result are the source's.
@@ -107,7 +108,7 @@ public final class TranscodeJob {
      * (twice for a transform, which writes a second image) included, before allocating them.
      *
      * @param jpeg the whole file (not copied; must not change while the job is used)
-     * @throws UnsupportedJpegException for progressive, arithmetic, lossless or 12-bit files,
+     * @throws UnsupportedJpegException for arithmetic, lossless or 12-bit files,
      *     and for files over the limits
      */
     public static TranscodeJob open(byte[] jpeg, DecoderOptions options, Settings settings) throws JpegException {

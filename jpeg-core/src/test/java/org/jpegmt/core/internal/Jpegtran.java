@@ -93,6 +93,19 @@ final class Jpegtran {
     }
 
     /** Runs a tool with {@code input} on stdin; returns stdout, failing on a nonzero exit. */
+    /** @return the code of the file's frame header marker (0xC0 baseline, 0xC2 progressive, ...), -1 if none */
+    static int sof(byte[] jpeg) {
+        int p = 2;
+        while (p + 4 <= jpeg.length && (jpeg[p] & 0xFF) == 0xFF) {
+            int m = jpeg[p + 1] & 0xFF;
+            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+                return m;
+            }
+            p += 2 + (((jpeg[p + 2] & 0xFF) << 8) | (jpeg[p + 3] & 0xFF));
+        }
+        return -1;
+    }
+
     static byte[] pipe(List<String> cmd, byte[] input) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Thread feeder = new Thread(() -> {

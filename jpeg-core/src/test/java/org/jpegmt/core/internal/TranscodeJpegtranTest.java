@@ -109,6 +109,48 @@ class TranscodeJpegtranTest {
         assertTrue(bad.isEmpty(), "pixels changed: " + bad);
     }
 
+    /**
+     * Progressive sources (cjpeg -progressive: several samplings and odd sizes, optimized tables,
+     * restart markers, a script with successive approximation) become baseline files with the
+     * same bytes as jpegtran's, and the same pixels as the source.
+     */
+    @Test
+    void progressiveSourcesBecomeBaselineAsJpegtran() throws Exception {
+        Path scans = Files.createTempFile("scans", ".txt");
+        try {
+            // DC first with successive approximation, spectral bands, then the refinements (T.81 G.1)
+            Files.writeString(scans, "0,1,2: 0-0, 0, 1;\n0: 1-5, 0, 2;\n2: 1-63, 0, 1;\n1: 1-63, 0, 1;\n"
+                    + "0: 6-63, 0, 2;\n0: 1-63, 2, 1;\n0,1,2: 0-0, 1, 0;\n2: 1-63, 1, 0;\n1: 1-63, 1, 0;\n"
+                    + "0: 1-63, 1, 0;\n");
+            List<Source> sources = new ArrayList<>();
+            String[][] variants = {{"-progressive"}, {"-progressive", "-sample", "1x1"}, {"-progressive", "-sample", "2x1"},
+                {"-progressive", "-grayscale"}, {"-progressive", "-optimize", "-restart", "2"},
+                {"-progressive", "-scans", scans.toString()}};
+            for (int[] wh : new int[][] {{1, 1}, {31, 33}, {77, 45}}) {
+                byte[] ppm = ppm(EncoderTestImages.rgb(wh[0], wh[1], wh[0] + wh[1]));
+                for (String[] v : variants) {
+                    sources.add(new Source(wh[0] + "x" + wh[1] + " cjpeg " + String.join(" ", v), Jpegtran.cjpeg(ppm, v)));
+                }
+            }
+            List<Case> cases = new ArrayList<>();
+            List<String> bad = new ArrayList<>();
+            for (Source s : sources) {
+                assertTrue(Jpegtran.sof(s.jpeg()) == 0xC2, s.name() + " is not progressive");
+                cases.add(new Case(s, T));
+                cases.add(new Case(s, T.withRestartRows(1)));
+                cases.add(new Case(s, T.withOptimize(true).withRestartMcus(3)));
+                byte[] ours = Jpegtran.ours(s.jpeg(), T.withRestartRows(1));
+                if (Jpegtran.sof(ours) != 0xC0 || !Arrays.equals(Jpegtran.djpeg(s.jpeg()), Jpegtran.djpeg(ours))) {
+                    bad.add(s.name());
+                }
+            }
+            check(cases);
+            assertTrue(bad.isEmpty(), "not baseline, or pixels changed: " + bad);
+        } finally {
+            Files.deleteIfExists(scans);
+        }
+    }
+
     /** Metadata-carrying sources, generated here: Exif, ICC in two chunks, XMP, comments, Adobe, JFIF variants. */
     @Test
     void metadataSegmentsCopiedAsJpegtranDoes() throws Exception {
