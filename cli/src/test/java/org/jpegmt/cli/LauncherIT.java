@@ -44,12 +44,14 @@ class LauncherIT {
         assertEquals(1280, img.width());
     }
 
-    /** The launcher adds jdk.incubator.vector, and the JVM's warning about it never shows. */
+    /** With JPEGMT_VECTOR=1 the launcher adds jdk.incubator.vector, and the JVM's warning about it never shows. */
     @Test
     void launcherRunsTheVectorKernelsWithoutTheIncubatorWarning() throws Exception {
         Path root = ReadmeExamplesTest.repoRoot();
-        Process p = new ProcessBuilder(root.resolve("jpegmt").toString(), "--version")
-                .directory(root.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("jpegmt").toString(), "--version")
+                .directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("JPEGMT_VECTOR", "1");
+        Process p = pb.start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), output);
@@ -58,13 +60,34 @@ class LauncherIT {
         assertFalse(output.contains("incubator modules"), output);
     }
 
-    /** stdin reaches java through the launcher (a background job would read /dev/null instead). */
+    /** One-shot commands run the scalar kernels by default: cold, the vector ones are slower (see the launcher). */
+    @Test
+    void oneShotCommandsRunTheScalarKernels() throws Exception {
+        Path root = ReadmeExamplesTest.repoRoot();
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("jpegmt").toString(), "--version")
+                .directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().remove("JPEGMT_VECTOR");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("SIMD: off"), output);
+        assertFalse(output.contains("WARNING"), output);
+    }
+
+    /**
+     * stdin reaches java through the launcher when java runs as its child (with the vector
+     * module: a background job would read /dev/null instead).
+     */
     @Test
     void launcherPassesStdinToJava() throws Exception {
         Path root = ReadmeExamplesTest.repoRoot();
         byte[] jpeg = new org.jpegmt.core.JpegEncoder().encode(PixelImage.allocate(16, 8, org.jpegmt.core.PixelFormat.RGB));
-        Process p = new ProcessBuilder(root.resolve("jpegmt").toString(), "decode", "-", "-")
-                .directory(root.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("jpegmt").toString(), "decode", "-", "-")
+                .directory(root.toFile());
+        pb.environment().put("JPEGMT_VECTOR", "1"); // the path where java is a child of the launcher
+        Process p = pb.start();
         try (var in = p.getOutputStream()) {
             in.write(jpeg);
         }
@@ -76,14 +99,17 @@ class LauncherIT {
     }
 
     /**
-     * SIGTERM to the launcher's PID (kill, timeout) stops java too: nothing of it keeps running,
-     * and the exit status is 143 as for java itself. java here waits on a stdin that stays open.
+     * SIGTERM to the launcher's PID (kill, timeout) stops java too when java runs as its child (with
+     * the vector module): nothing of it keeps running, and the exit status is 143 as for java
+     * itself. java here waits on a stdin that stays open.
      */
     @Test
     void sigtermToTheLauncherStopsJava() throws Exception {
         Path root = ReadmeExamplesTest.repoRoot();
-        Process p = new ProcessBuilder(root.resolve("jpegmt").toString(), "decode", "-", dir.resolve("o.ppm").toString())
-                .directory(root.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("jpegmt").toString(), "decode", "-",
+                dir.resolve("o.ppm").toString()).directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("JPEGMT_VECTOR", "1"); // the path where java is a child of the launcher
+        Process p = pb.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (javaOf(p).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
