@@ -33,43 +33,73 @@ final class HuffmanDecoder {
         }
         coef[base] = (short) pred; // the coefficient is a 16-bit JCOEF in libjpeg
         int last = 0;
-        int[] fast = ac.acFast;
+        int[] fast = ac.acSequential;
+        // The bit buffer lives in locals for the AC loop (written back around refills and the
+        // slow path): C2 then keeps it in registers instead of loading and storing br's fields
+        // for every coefficient.
+        long acc = br.acc;
+        int bits = br.bits;
         int k = 1;
         while (k < 64) {
-            if (br.bits < 32) {
+            if (bits < 32) {
+                br.acc = acc;
+                br.bits = bits;
                 br.fill();
+                acc = br.acc;
+                bits = br.bits;
             }
-            int e = fast[(int) (br.acc >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
-            if (e != 0) {
-                // Fast path: code and extra bits in one table entry.
-                br.skip(e & 31);
-                if ((e & 0x80) != 0) {
-                    break;
-                }
+            int e = fast[(int) (acc >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
+            int len = e & 31;
+            acc <<= len;
+            bits -= len;
+            if ((e & HuffmanTable.SPECIAL) == 0) {
+                // Most coefficients: code and extra bits in one table entry.
                 k += (e >> 8) & 15;
-                int v = e >> 16;
-                if (v != 0) {
-                    coef[base + natural[k]] = v;
-                    last = k;
-                }
+                coef[base + natural[k]] = e >> 16;
+                last = k;
                 k++;
                 continue;
             }
-            int rs = br.decode(ac);
-            int r = rs >> 4;
-            int size = rs & 15;
-            if (size == 0) {
-                if (r != 15) {
-                    break; // EOB
+            if ((e & HuffmanTable.CODE_ONLY) != 0) {
+                int r;
+                int size;
+                if (len != 0) {
+                    r = (e >> 8) & 15;
+                    size = e >> 16;
+                } else {
+                    // Code longer than the lookahead (T.81 F.16 on the 16-bit code tables).
+                    br.acc = acc;
+                    br.bits = bits;
+                    int rs = br.decode(ac);
+                    acc = br.acc;
+                    bits = br.bits;
+                    r = rs >> 4;
+                    size = rs & 15;
+                    if (size == 0) {
+                        if (r != 15) {
+                            break; // EOB
+                        }
+                        k += 16; // ZRL
+                        continue;
+                    }
                 }
-                k += 16; // ZRL
+                // Extra bits: at most 15 after a code of at most 17 bits, within the 32 ensured.
+                int v = (int) (acc >>> (64 - size));
+                acc <<= size;
+                bits -= size;
+                k += r;
+                coef[base + natural[k]] = HuffmanTable.extend(v, size);
+                last = k;
+                k++;
                 continue;
             }
-            k += r;
-            coef[base + natural[k]] = HuffmanTable.extend(br.take(size), size);
-            last = k;
-            k++;
+            if ((e & 0x80) != 0) {
+                break; // EOB
+            }
+            k += 16; // ZRL
         }
+        br.acc = acc;
+        br.bits = bits;
         return last;
     }
 }

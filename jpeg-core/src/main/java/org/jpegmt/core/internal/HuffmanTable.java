@@ -19,14 +19,28 @@ final class HuffmanTable {
      * many AC code + extra bit pairs are 10 or 11 bits long, and they then skip the slow path.
      */
     static final int AC_LOOKAHEAD = 11;
+    /** {@link #acFast} flags: end of block (0x80) or ZRL (0x40), i.e. no coefficient to store. */
+    static final int SPECIAL = 0xE0;
+    /** {@link #acSequential} flag: the entry gives the code only (or nothing), not the value. */
+    static final int CODE_ONLY = 0x20;
 
     /** (length << 8) | symbol, or 0 when the code is longer than {@link #LOOKAHEAD} bits. */
     final int[] lookup = new int[1 << LOOKAHEAD];
     /**
-     * AC only: (value << 16) | (run << 8) | (0x80 if end of block) | (code + extra bits length),
-     * or 0 when the code or its extra bits do not fit. ZRL is run 15 with value 0.
+     * AC only: (value << 16) | (run << 8) | (0x80 if end of block) | (0x40 if ZRL)
+     * | (code + extra bits length), or 0 when the code or its extra bits do not fit. ZRL is run 15
+     * with value 0.
      */
     final int[] acFast;
+    /**
+     * AC only, for the sequential decoder ({@link HuffmanDecoder}): {@link #acFast}'s entry where it
+     * has one; where only the code fits in the {@value #AC_LOOKAHEAD} bits, {@link #CODE_ONLY}
+     * | (size << 16) | (run << 8) | code length, the extra bits to be read after it; where the
+     * code does not fit, {@link #CODE_ONLY} alone (length 0: take the slow path). Every entry is
+     * nonzero, so the decoder's common case (a coefficient) is one test of {@link #SPECIAL}.
+     * {@link ProgressiveHuffman} keeps {@link #acFast}, whose zero entries it relies on.
+     */
+    final int[] acSequential;
     /** Largest code of each length 1..16, -1 if none; index 17 holds a sentinel. */
     final int[] maxCode = new int[18];
     /** Symbol index of a code of length l = code + valOffset[l]. */
@@ -36,6 +50,7 @@ final class HuffmanTable {
     private HuffmanTable(int[] symbols, boolean ac) {
         this.symbols = symbols;
         this.acFast = ac ? new int[1 << AC_LOOKAHEAD] : null;
+        this.acSequential = ac ? new int[1 << AC_LOOKAHEAD] : null;
     }
 
     /**
@@ -126,6 +141,7 @@ final class HuffmanTable {
                 len++;
             }
             if (len > AC_LOOKAHEAD) {
+                acSequential[i] = CODE_ONLY;
                 continue;
             }
             int code = i >> (AC_LOOKAHEAD - len);
@@ -133,12 +149,16 @@ final class HuffmanTable {
             int r = rs >> 4;
             int s = rs & 15;
             if (s == 0) {
-                acFast[i] = (r << 8) | (r == 15 ? 0 : 0x80) | len;
+                acFast[i] = (r << 8) | (r == 15 ? 0x40 : 0x80) | len;
             } else if (len + s <= AC_LOOKAHEAD) {
                 int extra = (i >> (AC_LOOKAHEAD - len - s)) & ((1 << s) - 1);
                 int value = extend(extra, s);
                 acFast[i] = (value << 16) | (r << 8) | (len + s);
+            } else {
+                acSequential[i] = CODE_ONLY | (s << 16) | (r << 8) | len;
+                continue;
             }
+            acSequential[i] = acFast[i];
         }
     }
 

@@ -82,6 +82,29 @@ class HuffmanTableTest {
     }
 
     @Test
+    void sequentialAcEntryGivesCodeOnlyWhenExtraBitsDoNotFit() throws Exception {
+        HuffmanTable t = HuffmanTable.build(StandardTables.AC_LUMINANCE, false, 0);
+        int n = HuffmanTable.AC_LOOKAHEAD;
+        // Annex K.5: 0/1 is 00 (2 bits, 1 extra bit): the whole coefficient fits, same as acFast.
+        assertEquals(t.acFast[0], t.acSequential[0]);
+        // 0/6 is 1111000 (7 bits) + 6 extra bits = 13 > 11: code length, run and size only.
+        int e = t.acSequential[0b1111000 << (n - 7)];
+        assertEquals(0, t.acFast[0b1111000 << (n - 7)]);
+        assertEquals(HuffmanTable.CODE_ONLY, e & HuffmanTable.SPECIAL);
+        assertEquals(7, e & 31);
+        assertEquals(0, (e >> 8) & 15);
+        assertEquals(6, e >> 16);
+        // 1/5 is 11111110110 (11 bits) + 5 extra bits: run 1, size 5.
+        int e15 = t.acSequential[0b11111110110];
+        assertEquals(HuffmanTable.CODE_ONLY | (5 << 16) | (1 << 8) | 11, e15);
+        // Eleven ones start only 16-bit codes: length 0, the slow path.
+        assertEquals(HuffmanTable.CODE_ONLY, t.acSequential[(1 << n) - 1]);
+        // EOB and ZRL carry their flags in both tables.
+        assertEquals(0x80, t.acSequential[0b1010 << (n - 4)] & HuffmanTable.SPECIAL);
+        assertEquals(0x40, t.acSequential[0b11111111001 << (n - 11)] & HuffmanTable.SPECIAL);
+    }
+
+    @Test
     void badCodeConsumesSeventeenBitsAndGivesSymbolZero() throws Exception {
         HuffmanTable t = HuffmanTable.build(StandardTables.DC_LUMINANCE, true, 0);
         // DC luminance codes are at most 9 bits long; all ones is not a code.
