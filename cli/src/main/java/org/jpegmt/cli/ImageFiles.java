@@ -93,6 +93,7 @@ final class ImageFiles {
         if (Pnm.looksLikePnm(data)) {
             return Pnm.read(data);
         }
+        noDiskCache();
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
         if (img == null) {
             throw new IOException("unrecognised image format (expected JPEG, PNG, BMP, PPM or PGM)");
@@ -156,10 +157,21 @@ final class ImageFiles {
                 return Pnm.parts(img);
             default:
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
+                noDiskCache();
                 if (!ImageIO.write(BufferedImages.toBufferedImage(img), format.name().toLowerCase(Locale.ROOT), out)) {
                     throw new IOException("no ImageIO writer for " + format);
                 }
                 return new byte[][] {out.toByteArray()};
         }
+    }
+
+    /**
+     * Turns ImageIO's stream cache off before each use: it writes imageio*.tmp files that a killed
+     * run leaves behind, and its StreamCloser hook closes them under our feet on Ctrl-C; our inputs
+     * and outputs are in memory anyway. Here rather than at start-up, because the first touch of
+     * ImageIO costs 65-90 ms (its plugin registry), which JPEG and PNM conversions never need.
+     */
+    private static void noDiskCache() {
+        ImageIO.setUseCache(false);
     }
 }

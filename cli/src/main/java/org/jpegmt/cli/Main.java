@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
-import javax.imageio.ImageIO;
 import org.jpegmt.core.JpegException;
 import org.jpegmt.core.internal.Simd;
 import picocli.CommandLine;
@@ -39,9 +38,6 @@ public final class Main {
      * @return the exit status: 0 success, 1 some input failed, 2 usage error
      */
     static int run(java.io.InputStream in, java.io.OutputStream stdout, java.io.PrintStream err, String... args) {
-        // ImageIO's stream cache writes imageio*.tmp files that a killed run leaves behind, and its
-        // StreamCloser hook closes them under our feet on Ctrl-C; the inputs are in memory anyway
-        ImageIO.setUseCache(false);
         CheckedOutputStream out = new CheckedOutputStream(stdout);
         int status = execute(in, out, err, args);
         try {
