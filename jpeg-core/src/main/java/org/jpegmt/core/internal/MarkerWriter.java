@@ -10,7 +10,8 @@ import java.io.ByteArrayOutputStream;
 final class MarkerWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 
-    private MarkerWriter() {
+    /** An empty writer; {@link TranscodeHeader} writes jpegtran's header with the same primitives. */
+    MarkerWriter() {
     }
 
     /**
@@ -31,51 +32,76 @@ final class MarkerWriter {
         for (int t = 0; t < slots; t++) {
             w.dqt(t, quant[t]);
         }
-        w.sof(frame);
+        w.sof(frame.sof(), frame);
         for (int t = 0; t < slots; t++) {
-            w.dht(t, false, dc[t]);
-            w.dht(t, true, ac[t]);
+            w.dht(0, t, dc[t]);
+            w.dht(1, t, ac[t]);
         }
-        if (restartInterval > 0) {
-            w.marker(Markers.DRI);
-            w.u16(4);
-            w.u16(restartInterval);
+        w.dri(restartInterval);
+        FrameHeader.Component[] comps = frame.components();
+        int[] tables = new int[comps.length];
+        for (int c = 0; c < comps.length; c++) {
+            tables[c] = comps[c].tq();
         }
-        w.sos(frame.components());
-        return w.out.toByteArray();
+        w.sos(comps, tables);
+        return w.bytes();
     }
 
-    private void marker(int m) {
+    /** @return everything written so far */
+    byte[] bytes() {
+        return out.toByteArray();
+    }
+
+    void marker(int m) {
         out.write(0xFF);
         out.write(m);
     }
 
-    private void u16(int v) {
+    void u16(int v) {
         out.write(v >>> 8);
         out.write(v & 0xFF);
     }
 
-    /** JFIF APP0, version 1.01, no units, density 1:1, no thumbnail. */
-    private void jfif() {
-        marker(Markers.APP0);
-        u16(16);
-        out.writeBytes(new byte[] {'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
+    /** A whole marker segment: marker, length, body. */
+    void segment(int m, byte[] body) {
+        marker(m);
+        u16(body.length + 2);
+        out.writeBytes(body);
     }
 
-    /** T.81 B.2.4.1: 8-bit precision, entries in zig-zag order. */
-    private void dqt(int slot, int[] table) {
+    /** JFIF APP0, version 1.01, no units, density 1:1, no thumbnail. */
+    private void jfif() {
+        segment(Markers.APP0, new byte[] {'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
+    }
+
+    /** @return true if a quantisation table needs 16-bit entries (some entry over 255) */
+    static boolean wide(int[] table) {
+        boolean wide = false;
+        for (int v : table) {
+            wide |= v > 255;
+        }
+        return wide;
+    }
+
+    /** T.81 B.2.4.1: entries in zig-zag order, 16-bit only when some entry exceeds 255. */
+    void dqt(int slot, int[] table) {
+        boolean wide = wide(table);
         marker(Markers.DQT);
-        u16(2 + 1 + 64);
-        out.write(slot);
+        u16(2 + 1 + 64 * (wide ? 2 : 1));
+        out.write((wide ? 0x10 : 0) | slot);
         for (int k = 0; k < 64; k++) {
-            out.write(table[ZigZag.NATURAL[k]]);
+            int v = table[ZigZag.NATURAL[k]];
+            if (wide) {
+                out.write(v >> 8);
+            }
+            out.write(v & 0xFF);
         }
     }
 
-    /** T.81 B.2.2: the frame's marker, precision, size and components (Ci, Hi Vi, Tqi). */
-    private void sof(FrameHeader frame) {
+    /** T.81 B.2.2: marker {@code sof}, the frame's precision, size and components (Ci, Hi Vi, Tqi). */
+    void sof(int sof, FrameHeader frame) {
         FrameHeader.Component[] comps = frame.components();
-        marker(frame.sof());
+        marker(sof);
         u16(8 + 3 * comps.length);
         out.write(frame.precision());
         u16(frame.height());
@@ -88,11 +114,11 @@ final class MarkerWriter {
         }
     }
 
-    /** T.81 B.2.4.2: one table per segment. */
-    private void dht(int slot, boolean isAc, HuffmanSpec spec) {
+    /** T.81 B.2.4.2: one table per segment; class 0 DC, 1 AC. */
+    void dht(int tableClass, int slot, HuffmanSpec spec) {
         marker(Markers.DHT);
         u16(2 + 1 + 16 + spec.size());
-        out.write((isAc ? 0x10 : 0) | slot);
+        out.write(tableClass << 4 | slot);
         for (int len = 1; len <= 16; len++) {
             out.write(spec.count(len));
         }
@@ -101,14 +127,27 @@ final class MarkerWriter {
         }
     }
 
-    /** T.81 B.2.3: one sequential scan of {@code comps}: Ss=0, Se=63, Ah=Al=0; Td = Ta = Tq. */
-    private void sos(FrameHeader.Component[] comps) {
+    /** T.81 B.2.4.4, written only when restarts are on ({@code interval > 0}). */
+    void dri(int interval) {
+        if (interval > 0) {
+            marker(Markers.DRI);
+            u16(4);
+            u16(interval);
+        }
+    }
+
+    /**
+     * T.81 B.2.3: one sequential scan of {@code comps}: Ss=0, Se=63, Ah=Al=0.
+     *
+     * @param tables per component, its DC and AC Huffman table slot (Td = Ta)
+     */
+    void sos(FrameHeader.Component[] comps, int[] tables) {
         marker(Markers.SOS);
         u16(6 + 2 * comps.length);
         out.write(comps.length);
-        for (FrameHeader.Component c : comps) {
-            out.write(c.id());
-            out.write(c.tq() << 4 | c.tq());
+        for (int c = 0; c < comps.length; c++) {
+            out.write(comps[c].id());
+            out.write(tables[c] << 4 | tables[c]);
         }
         out.write(0);
         out.write(63);

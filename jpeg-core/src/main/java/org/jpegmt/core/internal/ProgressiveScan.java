@@ -84,15 +84,7 @@ final class ProgressiveScan {
             Progression progression, Warnings warn) throws JpegException {
         long at = scan.dataOffset();
         int ns = scan.count();
-        if (ns > 1) {
-            int blocks = 0;
-            for (int c : scan.components()) {
-                blocks += frame.components()[c].h() * frame.components()[c].v();
-            }
-            if (blocks > 10) {
-                throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", at);
-            }
-        }
+        ScanDecoder.checkMcuSize(frame, scan);
         for (int c : scan.components()) {
             if (latchedQuant[c] == null) {
                 int tq = frame.components()[c].tq();

@@ -422,6 +422,22 @@ final class ScanDecoder {
     }
 
     /**
+     * T.81 B.2.3: an interleaved scan's MCU holds at most 10 blocks (sequential and progressive
+     * scans alike).
+     */
+    static void checkMcuSize(FrameHeader frame, ScanHeader scan) throws InvalidJpegException {
+        if (scan.count() > 1) {
+            int blocks = 0;
+            for (int c : scan.components()) {
+                blocks += frame.components()[c].h() * frame.components()[c].v();
+            }
+            if (blocks > 10) {
+                throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", scan.dataOffset());
+            }
+        }
+    }
+
+    /**
      * Builds the decoder of a scan: checks the MCU size, latches quantisation tables (a
      * component keeps the table in force at its first scan), resolves Huffman tables (Annex K
      * tables in empty slots 0 and 1, as libjpeg does for Motion-JPEG).
@@ -435,15 +451,7 @@ final class ScanDecoder {
             warn.warn("Invalid SOS parameters for sequential JPEG", at);
         }
         int ns = scan.count();
-        if (ns > 1) {
-            int blocks = 0;
-            for (int c : scan.components()) {
-                blocks += frame.components()[c].h() * frame.components()[c].v();
-            }
-            if (blocks > 10) {
-                throw new InvalidJpegException("MCU of " + blocks + " blocks, at most 10 allowed", at);
-            }
-        }
+        checkMcuSize(frame, scan);
         HuffmanTable[] dc = new HuffmanTable[ns];
         HuffmanTable[] ac = new HuffmanTable[ns];
         int[][] q = new int[ns][];

@@ -1,6 +1,5 @@
 package org.jpegmt.core.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -60,8 +59,6 @@ final class TranscodeHeader {
         }
     }
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-
     private TranscodeHeader() {
     }
 
@@ -79,7 +76,7 @@ final class TranscodeHeader {
      */
     static byte[] write(FrameHeader frame, int[][] quant, ColorSpace space, boolean writeJfif, Jfif jfif,
             List<SavedSegments.Segment> kept, HuffmanSpec[] dc, HuffmanSpec[] ac, int restartInterval) {
-        TranscodeHeader w = new TranscodeHeader();
+        MarkerWriter w = new MarkerWriter();
         w.marker(Markers.SOI);
         if (writeJfif) {
             w.segment(Markers.APP0, new byte[] {'J', 'F', 'I', 'F', 0, (byte) jfif.major(), (byte) jfif.minor(),
@@ -102,9 +99,11 @@ final class TranscodeHeader {
         boolean wide = false;
         for (int c = 0; c < comps.length; c++) {
             int t = comps[c].tq();
-            boolean tableWide = w.dqt(t, quant[c], !sent[t]);
-            wide |= tableWide;
-            sent[t] = true;
+            wide |= MarkerWriter.wide(quant[c]);
+            if (!sent[t]) {
+                w.dqt(t, quant[c]);
+                sent[t] = true;
+            }
         }
         w.sof(wide ? Markers.SOF1 : Markers.SOF0, frame);
         int[] slots = space.tableSlots(comps.length);
@@ -113,99 +112,16 @@ final class TranscodeHeader {
         for (int c = 0; c < comps.length; c++) {
             int t = slots[c];
             if (!dcSent[t]) {
-                w.dht(t, dc[t]);
+                w.dht(0, t, dc[t]);
                 dcSent[t] = true;
             }
             if (!acSent[t]) {
-                w.dht(0x10 | t, ac[t]);
+                w.dht(1, t, ac[t]);
                 acSent[t] = true;
             }
         }
-        if (restartInterval > 0) {
-            w.marker(Markers.DRI);
-            w.u16(4);
-            w.u16(restartInterval);
-        }
-        w.marker(Markers.SOS);
-        w.u16(6 + 2 * comps.length);
-        w.out.write(comps.length);
-        for (int c = 0; c < comps.length; c++) {
-            w.out.write(comps[c].id());
-            w.out.write(slots[c] << 4 | slots[c]);
-        }
-        w.out.write(0);
-        w.out.write(63);
-        w.out.write(0);
-        return w.out.toByteArray();
-    }
-
-    private void marker(int m) {
-        out.write(0xFF);
-        out.write(m);
-    }
-
-    private void u16(int v) {
-        out.write(v >>> 8);
-        out.write(v & 0xFF);
-    }
-
-    private void segment(int m, byte[] body) {
-        marker(m);
-        u16(body.length + 2);
-        out.writeBytes(body);
-    }
-
-    /**
-     * T.81 B.2.4.1, written when {@code emit}.
-     *
-     * @return true if the table needs 16-bit entries (some entry over 255)
-     */
-    private boolean dqt(int slot, int[] table, boolean emit) {
-        boolean wide = false;
-        for (int v : table) {
-            wide |= v > 255;
-        }
-        if (emit) {
-            marker(Markers.DQT);
-            u16(2 + 1 + 64 * (wide ? 2 : 1));
-            out.write((wide ? 0x10 : 0) | slot);
-            for (int k = 0; k < 64; k++) {
-                int v = table[ZigZag.NATURAL[k]];
-                if (wide) {
-                    out.write(v >> 8);
-                }
-                out.write(v & 0xFF);
-            }
-        }
-        return wide;
-    }
-
-    /** T.81 B.2.2. */
-    private void sof(int sof, FrameHeader frame) {
-        FrameHeader.Component[] comps = frame.components();
-        marker(sof);
-        u16(8 + 3 * comps.length);
-        out.write(8);
-        u16(frame.height());
-        u16(frame.width());
-        out.write(comps.length);
-        for (FrameHeader.Component c : comps) {
-            out.write(c.id());
-            out.write(c.h() << 4 | c.v());
-            out.write(c.tq());
-        }
-    }
-
-    /** T.81 B.2.4.2: one table, class and slot in {@code tcTh}. */
-    private void dht(int tcTh, HuffmanSpec spec) {
-        marker(Markers.DHT);
-        u16(2 + 1 + 16 + spec.size());
-        out.write(tcTh);
-        for (int len = 1; len <= 16; len++) {
-            out.write(spec.count(len));
-        }
-        for (int i = 0; i < spec.size(); i++) {
-            out.write(spec.symbol(i));
-        }
+        w.dri(restartInterval);
+        w.sos(comps, slots);
+        return w.bytes();
     }
 }
