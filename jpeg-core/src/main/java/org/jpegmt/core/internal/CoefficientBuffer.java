@@ -13,8 +13,9 @@ package org.jpegmt.core.internal;
  * pre-zeroed array): a block no scan reaches decodes as mid-grey.
  *
  * <p>Size: 128 bytes per block, counted in {@link DecodeLimits} before anything is allocated.
+ * A lossless transcode keeps its coefficients in the same layout ({@link CoefficientImage}).
  */
-final class CoefficientBuffer {
+class CoefficientBuffer {
     final short[][] coef;
     /** Blocks per block row of each component (whole MCUs). */
     final int[] blocksWide;
@@ -33,10 +34,7 @@ final class CoefficientBuffer {
         }
     }
 
-    /**
-     * A buffer over existing arrays of the same layout (a transcode's {@link CoefficientImage}),
-     * so that progressive scans decode straight into them.
-     */
+    /** A buffer over existing arrays of this layout (a {@link CoefficientImage} view with another frame). */
     CoefficientBuffer(short[][] coef, int[] blocksWide, int[] blocksHigh) {
         this.coef = coef;
         this.blocksWide = blocksWide;

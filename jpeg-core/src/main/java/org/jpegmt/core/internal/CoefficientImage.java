@@ -12,34 +12,21 @@ package org.jpegmt.core.internal;
  * <p>Mutable: readers fill disjoint block rows, possibly from several threads, before any
  * encoder reads it.
  */
-final class CoefficientImage {
+final class CoefficientImage extends CoefficientBuffer {
     final FrameHeader frame;
     /** Per component: its quantisation table (natural order), which travels with the coefficients. */
     final int[][] quant;
-    final int[] blocksWide;
-    final int[] blocksHigh;
-    final short[][] coef;
 
     CoefficientImage(FrameHeader frame, int[][] quant) {
+        super(frame);
         this.frame = frame;
         this.quant = quant;
-        int nc = frame.count();
-        blocksWide = new int[nc];
-        blocksHigh = new int[nc];
-        coef = new short[nc][];
-        for (int c = 0; c < nc; c++) {
-            blocksWide[c] = frame.planeWidth(c) / 8;
-            blocksHigh[c] = frame.planeHeight(c) / 8;
-            coef[c] = new short[blocksWide[c] * blocksHigh[c] * 64];
-        }
     }
 
     private CoefficientImage(CoefficientImage o, FrameHeader frame) {
+        super(o.coef, o.blocksWide, o.blocksHigh);
         this.frame = frame;
         this.quant = o.quant;
-        this.blocksWide = o.blocksWide;
-        this.blocksHigh = o.blocksHigh;
-        this.coef = o.coef;
     }
 
     /**
@@ -58,18 +45,6 @@ final class CoefficientImage {
         return new CoefficientImage(this, f);
     }
 
-    /**
-     * @return bytes the coefficients of {@code frame} take, computed in long arithmetic before
-     *     anything is allocated (two per sample of the MCU-padded planes)
-     */
-    static long bytesNeeded(FrameHeader frame) {
-        long samples = 0;
-        for (int c = 0; c < frame.count(); c++) {
-            samples += (long) frame.planeWidth(c) * frame.planeHeight(c);
-        }
-        return 2 * samples;
-    }
-
     /** @return the largest per-component array, in shorts, for the 2 GiB array check */
     static long largestArray(FrameHeader frame) {
         long largest = 0;
@@ -77,10 +52,5 @@ final class CoefficientImage {
             largest = Math.max(largest, (long) frame.planeWidth(c) * frame.planeHeight(c));
         }
         return largest;
-    }
-
-    /** @return offset in {@code coef[c]} of block (bx, by) */
-    int blockOffset(int c, int bx, int by) {
-        return (by * blocksWide[c] + bx) * 64;
     }
 }

@@ -55,7 +55,7 @@ final class CoefficientReader {
         if (scan == null) {
             throw new InvalidJpegException("no scan (SOS) before the end of the image", markers.pos);
         }
-        long need = CoefficientImage.bytesNeeded(markers.frame);
+        long need = CoefficientBuffer.bytes(markers.frame);
         if (need > options.maxMemory()) {
             throw new UnsupportedJpegException("the coefficients of a " + markers.frame.width() + "x"
                     + markers.frame.height() + " image need " + need + " bytes, over the limit of "
@@ -147,8 +147,7 @@ final class CoefficientReader {
      * ({@link CoefficientImage}).
      */
     private void readProgressive(CoefficientImage into, RestartResync resync) throws JpegException {
-        CoefficientBuffer buf = new CoefficientBuffer(into.coef, into.blocksWide, into.blocksHigh);
-        ProgressiveDecode.decodeScans(data, markers, firstScan, buf, resync, new Progression(frame.count()), latched,
+        ProgressiveDecode.decodeScans(data, markers, firstScan, into, resync, new Progression(frame.count()), latched,
                 warn);
         for (int c = 0; c < frame.count(); c++) {
             int wib = frame.wib(c);
@@ -156,7 +155,7 @@ final class CoefficientReader {
             short[] coef = into.coef[c];
             for (int by = 0; by < into.blocksHigh[c]; by++) {
                 int from = by < hib ? wib : 0;
-                java.util.Arrays.fill(coef, into.blockOffset(c, from, by), into.blockOffset(c, 0, by + 1), (short) 0);
+                java.util.Arrays.fill(coef, into.offset(c, from, by), into.offset(c, 0, by + 1), (short) 0);
             }
         }
     }
@@ -219,7 +218,7 @@ final class CoefficientReader {
                             }
                             if (last != ScanDecoder.GREY) {
                                 moveBlock(row.coef, ScanDecoder.CoefficientRow.base(s), dst,
-                                        into.blockOffset(c, mx * bw[i] + x, my * bh[i] + y), last);
+                                        into.offset(c, mx * bw[i] + x, my * bh[i] + y), last);
                             }
                         }
                     }

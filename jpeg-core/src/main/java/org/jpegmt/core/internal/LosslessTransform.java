@@ -128,11 +128,11 @@ public final class LosslessTransform {
             for (int bx = 0; bx < wib; bx++) {
                 boolean flipX = kind.mirrorX && bx < mirrorCols;
                 int sx = flipX ? mirrorCols - 1 - bx : bx;
-                int from = kind.transpose ? src.blockOffset(c, sy, sx) : src.blockOffset(c, sx, sy);
+                int from = kind.transpose ? src.offset(c, sy, sx) : src.offset(c, sx, sy);
                 int m = (flipX ? 1 : 0) | (flipY ? 2 : 0);
                 int[] ord = order[m];
                 boolean[] neg = negate[m];
-                int to = dst.blockOffset(c, bx, by);
+                int to = dst.offset(c, bx, by);
                 for (int k = 0; k < 64; k++) {
                     short v = in[from + ord[k]];
                     out[to + k] = neg[k] ? (short) -v : v;

@@ -115,7 +115,7 @@ public final class TranscodeJob {
         Objects.requireNonNull(settings, "settings");
         CoefficientReader reader = CoefficientReader.open(jpeg, options);
         if (settings.transform() != LosslessTransform.Kind.NONE) {
-            long need = 2 * CoefficientImage.bytesNeeded(reader.frame);
+            long need = 2 * CoefficientBuffer.bytes(reader.frame);
             if (need > options.maxMemory()) {
                 throw new UnsupportedJpegException("transforming the coefficients of a " + reader.frame.width() + "x"
                         + reader.frame.height() + " image needs " + need + " bytes, over the limit of "
