@@ -24,8 +24,12 @@ public final class BandDecode {
     /** Per MCU row r: the MCU rows r - 2 .. r + 1 kept around a band boundary at r. */
     private final AtomicReferenceArray<Planes> edges;
 
+    /**
+     * @param bounds {@link SegmentScanner#find}'s segment bounds for {@link #decode}; null when the
+     *     rows come from elsewhere ({@link #rows})
+     */
     BandDecode(ScanContext ctx, int[] bounds, PixelImage out) {
-        if (bounds.length != 2 * ctx.grid.segments()) {
+        if (bounds != null && bounds.length != 2 * ctx.grid.segments()) {
             throw new IllegalArgumentException(bounds.length / 2 + " segment bounds for a scan of "
                     + ctx.grid.segments() + " segments");
         }
@@ -58,6 +62,28 @@ public final class BandDecode {
         if (r1 - r0 < 2 && !(r0 == 0 && r1 == rows)) {
             throw new IllegalArgumentException("band of MCU rows [" + r0 + ", " + r1 + ") is shorter than two rows");
         }
+        ScanCursor cursor = ScanCursor.segments(ctx.data, ctx.firstDecoder, grid, ctx.warn, bounds, from, to);
+        rows(r0, r1, ring -> cursor.decodeRow(ring, null));
+        cursor.finish();
+    }
+
+    /** Where a band's MCU rows come from, in order: entropy-decoded, or from stored coefficients. */
+    interface RowSource {
+        /**
+         * Puts the band's next MCU row into the ring (inverse DCT done).
+         *
+         * @return the row
+         */
+        int next(Planes ring) throws JpegException;
+    }
+
+    /**
+     * The band of MCU rows {@code [r0, r1)} from {@code source}, converted into the output but
+     * for the rows around its boundaries with other bands ({@link #convertEdgeRow}).
+     */
+    void rows(int r0, int r1, RowSource source) throws JpegException {
+        McuGrid grid = ctx.grid;
+        int rows = grid.mcuRows();
         Planes ring = ctx.ring(3);
         Planes startEdge = r0 > 0 ? edgePlanes(r0) : null;
         Planes endEdge = r1 < rows ? edgePlanes(r1) : null;
@@ -65,9 +91,8 @@ public final class BandDecode {
         int firstOwn = grid.bandFirstConverted(r0);
         int lastOwn = grid.bandLastConverted(r1);
         int converted = firstOwn;
-        ScanCursor cursor = ScanCursor.segments(ctx.data, ctx.firstDecoder, grid, ctx.warn, bounds, from, to);
-        while (cursor.hasNextRow()) {
-            int r = cursor.decodeRow(ring, null);
+        for (int k = r0; k < r1; k++) {
+            int r = source.next(ring);
             if (startEdge != null && r == r0 + 1) {
                 Planes.copyMcuRows(ring, startEdge, r0, r0 + 2, ctx.blockRowsPerMcuRow);
             }
@@ -80,7 +105,6 @@ public final class BandDecode {
                 converted = through + 1;
             }
         }
-        cursor.finish();
     }
 
     /**
@@ -92,10 +116,17 @@ public final class BandDecode {
      * @throws IllegalStateException if the bands around the boundary were not decoded
      */
     public void convertEdge(int segment) {
-        int r = ctx.grid.rowOfSegment(segment);
+        convertEdgeRow(ctx.grid.rowOfSegment(segment));
+    }
+
+    /**
+     * Converts the two MCU rows either side of the boundary where a band starting at MCU row
+     * {@code r} meets the band above, once both bands are done ({@link #convertEdge}).
+     */
+    void convertEdgeRow(int r) {
         Planes edge = edges.getAndSet(r, null);
         if (edge == null || r == 0) {
-            throw new IllegalStateException("no band boundary at segment " + segment);
+            throw new IllegalStateException("no band boundary at MCU row " + r);
         }
         int[] rows = ctx.grid.edgeRows(r);
         ctx.convertMcuRows(edge, rows[0], rows[1] + 1, out);

@@ -39,6 +39,14 @@ final class BitReader {
     int markerPos;
     /** Number of bad Huffman codes met since the last {@link #clearBadCodes()}. */
     int badCodes;
+    /** Where {@link #reset} started. */
+    private int start;
+    /**
+     * Bytes passed since {@link #reset} that carried no data bits: the {@code 00} of each
+     * {@code FF 00}, and {@code FF} fill bytes. Counted on the slow path only (the fast path never
+     * meets an {@code FF}), for {@link #bitPosition()}.
+     */
+    private int skipped;
 
     BitReader(byte[] data) {
         this.data = data;
@@ -53,6 +61,8 @@ final class BitReader {
     void reset(int start, int limit) {
         this.pos = start;
         this.limit = Math.min(limit, data.length);
+        this.start = start;
+        skipped = 0;
         acc = 0;
         bits = 0;
         padBits = 0;
@@ -65,6 +75,16 @@ final class BitReader {
     /** @return true if more bits were consumed than the data held */
     boolean overrun() {
         return bits < padBits;
+    }
+
+    /**
+     * @return how many data bits were consumed since {@link #reset}, in the stream with stuffing
+     *     and fill bytes removed (T.81 F.1.2.3): a position that does not depend on how far ahead
+     *     the reader has loaded, so decoders that started at different offsets can compare it
+     *     ({@link SpeculativeChunk})
+     */
+    int bitPosition() {
+        return ((pos - start - skipped) << 3) - bits + padBits;
     }
 
     /** @return offset of the next byte not yet loaded into the accumulator */
@@ -134,9 +154,11 @@ final class BitReader {
             if (c == 0) {
                 acc |= 0xFFL << (56 - bits);
                 bits += 8;
+                skipped += p - pos; // fill bytes and the stuffed 00: bytes without bits
                 pos = p + 1;
                 continue;
             }
+            skipped += p - 1 - pos; // fill bytes before the marker
             pos = p - 1;
             end(c, p);
         }

@@ -243,10 +243,26 @@ public final class DecodeJob {
         return new StagedDecode(ctx, out);
     }
 
+    /**
+     * @param out the output the reconstruction writes to
+     * @return the speculative decode of the first scan (no restart markers needed)
+     * @throws IllegalStateException if the file has several scans
+     */
+    public SpeculativeDecode speculative(PixelImage out) {
+        requireSingleScan("speculative");
+        return new SpeculativeDecode(ctx, out);
+    }
+
     /** @return the decode of every scan into whole planes, for files with several scans (or any file) */
     public MultiScanDecode scans() {
         requireSequential("multi-scan");
         return new MultiScanDecode(ctx);
+    }
+
+    /** @return the shared context of a sequential file (tests) */
+    ScanContext context() {
+        requireSequential("context");
+        return ctx;
     }
 
     private void requireSequential(String strategy) {

@@ -166,4 +166,10 @@ final class HuffmanTable {
     static int extend(int v, int s) {
         return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
     }
+
+    /** @return true if both tables give every code the same symbol (so a stream parses alike) */
+    static boolean sameCode(HuffmanTable a, HuffmanTable b) {
+        return a == b || (java.util.Arrays.equals(a.maxCode, b.maxCode)
+                && java.util.Arrays.equals(a.valOffset, b.valOffset) && java.util.Arrays.equals(a.symbols, b.symbols));
+    }
 }

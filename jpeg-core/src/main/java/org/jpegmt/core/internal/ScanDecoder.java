@@ -234,6 +234,85 @@ final class ScanDecoder {
         }
     }
 
+    /** @return the scan component of each block of an MCU, in coding order (T.81 A.2.3) */
+    int[] blockComponents() {
+        int[] comp = new int[blocksPerMcu];
+        int b = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < bw[i] * bh[i]; k++) {
+                comp[b++] = i;
+            }
+        }
+        return comp;
+    }
+
+    /**
+     * Which blocks of an MCU a decoder cannot tell apart by parsing: blocks b and b' get the same
+     * class when the Huffman tables of the blocks from b on, round the MCU, equal those from b' on.
+     * Where components share tables (RGB, CMYK) a decoder that started at a guessed MCU phase may
+     * parse exactly as the true one without its phase being right; it is then right in all that
+     * decoding depends on ({@link SpeculativeChunk}).
+     *
+     * @return per block of the MCU, the smallest block index of its class
+     */
+    int[] parseClasses() {
+        int[] comp = blockComponents();
+        int nb = blocksPerMcu;
+        int[] cls = new int[nb];
+        for (int b = 0; b < nb; b++) {
+            cls[b] = b;
+            for (int a = 0; a < b; a++) {
+                boolean same = true;
+                for (int t = 0; t < nb && same; t++) {
+                    int x = comp[(a + t) % nb];
+                    int y = comp[(b + t) % nb];
+                    same = HuffmanTable.sameCode(dc[x], dc[y]) && HuffmanTable.sameCode(ac[x], ac[y]);
+                }
+                if (same) {
+                    cls[b] = cls[a];
+                    break;
+                }
+            }
+        }
+        return cls;
+    }
+
+    /**
+     * Entropy-decodes one block of scan component i into {@code zz} in zig-zag order, predictor
+     * {@code preds[i]} updated as {@link #decode} does.
+     *
+     * @return zig-zag index of the last coefficient written, at most 63
+     */
+    int decodeBlockZigZag(BitReader br, int i, int[] zz, int[] preds) {
+        return Math.min(63, HuffmanDecoder.decodeBlock(br, dc[i], ac[i], zz, 0, ZigZag.ZIGZAG, preds, i));
+    }
+
+    /**
+     * Fills {@code row} with MCU row {@code my} from stored blocks, as {@link #decodeCoefficients}
+     * would have (dummy blocks are taken from the store and dropped); {@link #transformRow}
+     * finishes it.
+     */
+    void storedRow(int my, SpeculativeDecode.BlockCursor blocks, CoefficientRow row) {
+        int[] coef = row.coef;
+        for (int mx = 0; mx < mcusPerRow; mx++) {
+            for (int i = 0; i < n; i++) {
+                int bx0 = mx * bw[i];
+                for (int y = 0; y < bh[i]; y++) {
+                    boolean rowReal = my * bh[i] + y < hib[i];
+                    int s = stripSlot[i][y] + bx0;
+                    for (int x = 0; x < bw[i]; x++, s++) {
+                        if (rowReal && bx0 + x < wib[i]) {
+                            row.last[s] = blocks.copyNext(coef, CoefficientRow.base(s), i);
+                        } else {
+                            blocks.skip(i);
+                            row.last[s] = DUMMY;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Zeroes a block whose zig-zag positions 0..last may be nonzero. */
     private static void clearBlock(int[] coef, int last) {
         if (last <= Idct.LAST_4X4) {

@@ -119,6 +119,20 @@ final class SegmentScanner {
         return new Survey(n, restarts, inOrder);
     }
 
+    /**
+     * @return the first offset in {@code [p, end)} holding 0xFF, or {@code end}; eight bytes at a
+     *     time while none is
+     */
+    static int nextFF(byte[] data, int p, int end) {
+        while (p <= end - 8 && !hasFF((long) LONGS.get(data, p))) {
+            p += 8;
+        }
+        while (p < end && data[p] != (byte) 0xFF) {
+            p++;
+        }
+        return p;
+    }
+
     /** @return true if some byte of {@code word} is 0xFF (the zero-byte test on its complement) */
     static boolean hasFF(long word) {
         long x = ~word;

@@ -29,6 +29,21 @@ final class ZigZag {
      */
     static final int[] NATURAL_X8 = times8(NATURAL);
 
+    /**
+     * Zig-zag index k to itself, and the positions past 63 a corrupt run reaches to 63, as in
+     * {@link #NATURAL}: {@link HuffmanDecoder#decodeBlock} with it leaves a block in zig-zag order
+     * ({@link ChunkStore} keeps blocks so, coefficients 0 to the last nonzero one).
+     */
+    static final int[] ZIGZAG = identity(NATURAL.length);
+
+    private static int[] identity(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = Math.min(i, 63);
+        }
+        return r;
+    }
+
     private static int[] times8(int[] a) {
         int[] r = new int[a.length];
         for (int i = 0; i < a.length; i++) {

@@ -1,0 +1,494 @@
+package org.jpegmt.core.internal;
+
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.PixelImage;
+
+/**
+ * Parallel decoding of a single scan without restart markers, by speculation: the entropy-coded
+ * data is cut into chunks at byte offsets and every chunk is decoded at once from a guessed state
+ * ({@link SpeculativeChunk}); the boundaries are then verified, the DC predictors fixed from the
+ * chunks' raw DC differences, and the image reconstructed (inverse DCT, upsampling, colour) in
+ * bands of MCU rows from the stored coefficients, as {@link BandDecode} does for restart
+ * intervals. The result is the serial decoder's, or nothing: whatever is unusual (a bad code or
+ * the end of the data in a block that counts, a block count that does not match the frame, data
+ * after the last block, a scan without an ending marker) makes {@link #assemble} return false,
+ * and the caller decodes the file serially instead, with libjpeg's warnings. Nothing is warned
+ * or written to the output before {@link #assemble} succeeded.
+ *
+ * <p>The phases, each parallel over its parts with a barrier between (a scheduler runs them):
+ * {@link #scanPiece} over {@link #pieces()} (find the end of the scan and the stuffing bytes),
+ * {@link #planChunks}, {@link #decodeChunk} over {@link #chunks()}, {@link #meetNext} over all
+ * chunks but the last, {@link #assemble}, {@link #sumDc} over {@link #bands()}, {@link #reconstruct}
+ * over the bands then {@link #convertEdge} between them, and {@link #finish}.
+ *
+ * <p>Memory: the output plus the stored coefficients, about two bytes per coefficient up to each
+ * block's last nonzero one plus 13 bytes per block ({@link ChunkStore}); {@link #worstCaseBytes}
+ * bounds it before anything is decoded, and the caller compares it with
+ * {@link org.jpegmt.core.DecoderOptions#maxMemory()}.
+ */
+public final class SpeculativeDecode {
+    /** Scans with less entropy-coded data than this are not worth splitting. */
+    public static final int MIN_SCAN_BYTES = 128 * 1024;
+    /** Scans with more than this (bit positions must fit an int per chunk) are decoded otherwise. */
+    private static final long MAX_SCAN_BYTES = 200L << 20;
+
+    private final ScanContext ctx;
+    private final PixelImage out;
+    private final ScanDecoder decoder;
+    private final int[] components;
+    private final int[] classes;
+    private final int blocksPerMcu;
+    /** Blocks of the whole scan. */
+    private final long blocksNeeded;
+    private final int start;
+
+    // --- pieces (the pre-scan) ---
+    private int[] pieceStart;
+    /** Per piece: offset of the first marker in it (its first FF), or -1. */
+    private int[] pieceMarker;
+    /** Per piece: bytes without bits (stuffing, fill) before its marker or end. */
+    private int[] pieceSkipped;
+
+    // --- chunks ---
+    private SpeculativeChunk[] chunks;
+    private int scanEnd;
+    private long scanEndBit;
+
+    // --- after assemble ---
+    private Segment[] segments;
+    private int[] bandRows;
+    private int[][] bandPreds;
+    private BandDecode bands;
+    private final Stats stats = new Stats();
+
+    /** A run of blocks that count, from one chunk: its local blocks {@code [from, to)} are blocks {@code abs ..}. */
+    private record Segment(ChunkStore store, int from, int to, long abs) {
+    }
+
+    /** What a speculative decode did, for tests, {@code info} and {@code bench}. */
+    public static final class Stats {
+        int chunks;
+        int boundariesVerified;
+        long bytesDecodedTwice;
+        int serialRepairs;
+        long storedBytes;
+        String fallback;
+
+        /** @return chunks the entropy-coded data was cut into */
+        public int chunks() {
+            return chunks;
+        }
+
+        /** @return chunk boundaries where two decoders were seen to agree */
+        public int boundariesVerified() {
+            return boundariesVerified;
+        }
+
+        /** @return bytes of entropy-coded data decoded by two chunks (the overlaps and the repairs) */
+        public long bytesDecodedTwice() {
+            return bytesDecodedTwice;
+        }
+
+        /** @return chunks whose decoder never resynchronised, whose data the chunk before decoded again */
+        public int serialRepairs() {
+            return serialRepairs;
+        }
+
+        /** @return bytes the stored coefficients took */
+        public long storedBytes() {
+            return storedBytes;
+        }
+
+        /** @return why the decode handed over to the serial decoder, or null if it did not */
+        public String fallback() {
+            return fallback;
+        }
+    }
+
+    SpeculativeDecode(ScanContext ctx, PixelImage out) {
+        this.ctx = ctx;
+        this.out = out;
+        this.decoder = ctx.firstDecoder;
+        this.components = decoder.blockComponents();
+        this.classes = decoder.parseClasses();
+        this.blocksPerMcu = decoder.blocksPerMcu();
+        this.blocksNeeded = (long) ctx.grid.mcuCount() * blocksPerMcu;
+        this.start = ctx.firstScan.dataOffset();
+    }
+
+    /**
+     * @return the most memory a speculative decode of this file may take besides the output: every
+     *     block with 64 coefficients (a bound, never reached by real files)
+     */
+    public long worstCaseBytes() {
+        return blocksNeeded * (128 + 13);
+    }
+
+    /** @return what this decode did so far */
+    public Stats stats() {
+        return stats;
+    }
+
+    /**
+     * Cuts the bytes from the scan's start to the end of the file into {@code count} pieces of
+     * about equal size for {@link #scanPiece}.
+     */
+    public void cutPieces(int count) {
+        long len = ctx.data.length - (long) start;
+        int[] cuts = new int[count - 1];
+        for (int k = 1; k < count; k++) {
+            cuts[k - 1] = (int) (start + len * k / count);
+        }
+        usePieces(cuts);
+    }
+
+    /**
+     * Uses the given piece boundaries, which are also the chunk boundaries when
+     * {@link #planChunks} is given their count (tests force chunkings so). A boundary right after
+     * an {@code FF} moves past the bytes that belong to it.
+     *
+     * @param cuts increasing offsets after the scan's start
+     */
+    void usePieces(int[] cuts) {
+        byte[] data = ctx.data;
+        int[] s = new int[cuts.length + 1];
+        int n = 0;
+        s[n++] = start;
+        for (int c : cuts) {
+            int o = Math.max(c, s[n - 1] + 1);
+            while (o < data.length && data[o - 1] == (byte) 0xFF) {
+                o++;
+            }
+            if (o < data.length) {
+                s[n++] = o;
+            }
+        }
+        pieceStart = java.util.Arrays.copyOf(s, n);
+        pieceMarker = new int[n];
+        pieceSkipped = new int[n];
+    }
+
+    /** @return pieces to {@link #scanPiece} */
+    public int pieces() {
+        return pieceStart.length;
+    }
+
+    /**
+     * Finds the first marker in piece k and counts the bytes without data bits before it.
+     * Thread-safe for different pieces.
+     */
+    public void scanPiece(int k) {
+        byte[] data = ctx.data;
+        int p = pieceStart[k];
+        int end = k + 1 < pieceStart.length ? pieceStart[k + 1] : data.length;
+        int skipped = 0;
+        int marker = -1;
+        while (p < end) {
+            if (data[p] != (byte) 0xFF) {
+                p = SegmentScanner.nextFF(data, p, end);
+                continue;
+            }
+            int q = p + 1;
+            while (q < data.length && data[q] == (byte) 0xFF) {
+                q++;
+            }
+            if (q >= data.length) {
+                break; // FF bytes up to the end of the file: no marker
+            }
+            if (data[q] != 0) {
+                marker = p;
+                break;
+            }
+            skipped += q - p;
+            p = q + 1;
+        }
+        pieceMarker[k] = marker;
+        pieceSkipped[k] = skipped;
+    }
+
+    /**
+     * After every {@link #scanPiece}: finds where the scan ends and groups the pieces before it
+     * into about {@code count} chunks of equal size.
+     *
+     * @return false if the scan has no ending marker (a truncated file) or is too large: decode
+     *     serially
+     */
+    public boolean planChunks(int count) {
+        int n = pieceStart.length;
+        long skippedBefore = 0;
+        long[] baseBit = new long[n + 1];
+        int last = -1;
+        for (int k = 0; k < n; k++) {
+            baseBit[k] = (pieceStart[k] - start - skippedBefore) * 8;
+            if (pieceMarker[k] >= 0) {
+                scanEnd = pieceMarker[k];
+                last = k;
+                break;
+            }
+            skippedBefore += pieceSkipped[k];
+        }
+        if (last < 0) {
+            return fallback("no marker after the scan data");
+        }
+        if (scanEnd - (long) start > MAX_SCAN_BYTES) {
+            return fallback("scan over " + MAX_SCAN_BYTES + " bytes");
+        }
+        scanEndBit = baseBit[last] + (scanEnd - pieceStart[last] - (long) pieceSkipped[last]) * 8;
+        // pieces [0, last] hold the scan: cut them into chunks at the piece starts nearest to equal shares
+        int pieces = last + 1;
+        int want = Math.max(1, Math.min(count, pieces));
+        int[] firstPiece = new int[want];
+        int c = 0;
+        long len = scanEnd - (long) start;
+        for (int k = 0; k < pieces && c < want; k++) {
+            if (k == 0 || pieceStart[k] - (long) start >= len * c / want) {
+                firstPiece[c++] = k;
+            }
+        }
+        chunks = new SpeculativeChunk[c];
+        double blocksPerByte = blocksNeeded / (double) Math.max(1, len);
+        for (int i = 0; i < c; i++) {
+            int k = firstPiece[i];
+            long endBit = i + 1 < c ? baseBit[firstPiece[i + 1]] : scanEndBit;
+            int endByte = i + 1 < c ? pieceStart[firstPiece[i + 1]] : scanEnd;
+            int expected = (int) Math.min(1 << 24, (long) ((endByte - pieceStart[k]) * blocksPerByte * 1.1) + 64);
+            chunks[i] = new SpeculativeChunk(ctx.data, pieceStart[k], baseBit[k], endBit, expected);
+        }
+        stats.chunks = c;
+        return true;
+    }
+
+    /** @return chunks to {@link #decodeChunk} */
+    public int chunks() {
+        return chunks.length;
+    }
+
+    /** Decodes chunk i's blocks. Thread-safe for different chunks. */
+    public void decodeChunk(int i) {
+        chunks[i].decode(decoder, components);
+    }
+
+    /**
+     * Chunk i (not the last) reads on until it meets a later chunk. Thread-safe for different
+     * chunks, once every chunk is decoded.
+     */
+    public void meetNext(int i) {
+        chunks[i].meet(decoder, components, classes, chunks, i, scanEndBit);
+    }
+
+    /**
+     * Chains the chunks from the first along their meeting points, and checks that the blocks
+     * that count are exactly the serial decoder's: as many as the frame needs, none with a bad
+     * code or past the data, and nothing but the final byte's padding after the last.
+     *
+     * @param bandCount bands of MCU rows the reconstruction will be cut into (at most)
+     * @return false if the file must be decoded serially ({@link Stats#fallback()} says why)
+     */
+    public boolean assemble(int bandCount) {
+        java.util.List<Segment> list = new java.util.ArrayList<>();
+        long abs = 0;
+        int cur = 0;
+        int from = 0;
+        long stored = 0;
+        for (SpeculativeChunk c : chunks) {
+            stored += c.store.bytes();
+        }
+        stats.storedBytes = stored;
+        while (true) {
+            SpeculativeChunk c = chunks[cur];
+            int to = c.metChunk < 0 ? c.store.blocks() : c.metOwn;
+            if (to > from) {
+                if (c.badIn(from, (int) Math.min(to, from + blocksNeeded - abs))) {
+                    return fallback("bad Huffman code");
+                }
+                if (c.firstOverrun < to && c.firstOverrun - from < blocksNeeded - abs) {
+                    return fallback("data ends before the last block");
+                }
+            }
+            long take = Math.min(to - from, blocksNeeded - abs);
+            if (take > 0) {
+                list.add(new Segment(c.store, from, from + (int) take, abs));
+            }
+            if (abs + take == blocksNeeded && take > 0) {
+                // The serial decoder stops after the last block: only the final byte's padding may follow.
+                long after = c.endOf(from + (int) take - 1);
+                if (scanEndBit - after >= 8 || after > scanEndBit) {
+                    return fallback("data after the last block");
+                }
+            }
+            abs += take;
+            stats.bytesDecodedTwice += c.bitsPastEnd / 8;
+            if (c.metChunk < 0) {
+                break;
+            }
+            stats.boundariesVerified++;
+            stats.serialRepairs += c.repaired;
+            for (int k = cur + 1; k < c.metChunk; k++) {
+                stats.bytesDecodedTwice += (chunks[k].end - chunks[k].base) / 8;
+            }
+            from = c.metOther;
+            cur = c.metChunk;
+        }
+        if (abs != blocksNeeded) {
+            return fallback(abs + " blocks in the data, " + blocksNeeded + " in the frame");
+        }
+        segments = list.toArray(new Segment[0]);
+        planBands(bandCount);
+        bands = new BandDecode(ctx, null, out);
+        return true;
+    }
+
+    private boolean fallback(String why) {
+        stats.fallback = why;
+        return false;
+    }
+
+    /** Equal bands of at least two MCU rows (BandDecode's smallest). */
+    private void planBands(int count) {
+        int rows = ctx.grid.mcuRows();
+        int n = Math.max(1, Math.min(count, rows / 4));
+        bandRows = new int[n + 1];
+        for (int k = 0; k <= n; k++) {
+            bandRows[k] = (int) ((long) rows * k / n);
+        }
+        bandPreds = new int[n + 1][];
+        bandPreds[0] = new int[4];
+    }
+
+    /** @return bands of MCU rows to {@link #sumDc} and {@link #reconstruct} */
+    public int bands() {
+        return bandRows.length - 1;
+    }
+
+    /**
+     * Sums band k's raw DC differences per component, for the predictors the next bands start
+     * with. Thread-safe for different bands.
+     */
+    public void sumDc(int k) {
+        int[] sums = new int[4];
+        BlockCursor cur = cursorAt(bandRows[k], sums);
+        long blocks = (long) (bandRows[k + 1] - bandRows[k]) * ctx.grid.mcusPerRow() * blocksPerMcu;
+        int phase = 0;
+        for (long b = 0; b < blocks; b++) {
+            cur.skip(components[phase]);
+            if (++phase == blocksPerMcu) {
+                phase = 0;
+            }
+        }
+        bandPreds[k + 1] = sums;
+    }
+
+    /**
+     * Band k's inverse DCT, upsampling and colour conversion, after every {@link #sumDc}; the
+     * rows around its boundaries wait for {@link #convertEdge}. Thread-safe for different bands.
+     */
+    public void reconstruct(int k) throws JpegException {
+        int[] preds = new int[4];
+        for (int j = 0; j <= k; j++) {
+            for (int c = 0; c < 4; c++) {
+                preds[c] += bandPreds[j][c]; // int sums wrap as the serial predictor does
+            }
+        }
+        BlockCursor cur = cursorAt(bandRows[k], preds);
+        ScanDecoder.CoefficientRow row = decoder.newCoefficientRow();
+        ScanDecoder.State st = new ScanDecoder.State();
+        int[] next = {bandRows[k]};
+        bands.rows(bandRows[k], bandRows[k + 1], ring -> {
+            int r = next[0]++;
+            decoder.storedRow(r, cur, row);
+            decoder.transformRow(r, row, st, ring);
+            return r;
+        });
+    }
+
+    /** Converts the rows around the boundary above band k (k >= 1), once bands k - 1 and k are done. */
+    public void convertEdge(int k) {
+        bands.convertEdgeRow(bandRows[k]);
+    }
+
+    /** @return the scan's decoder (tests compare its rows with the serial ones) */
+    ScanDecoder decoder() {
+        return decoder;
+    }
+
+    /** The end-of-scan checks of the serial decoder, on the state it ends in (no data left). */
+    public void finish() throws JpegException {
+        BitReader br = new BitReader(ctx.data);
+        br.reset(scanEnd, ctx.data.length);
+        br.fill();
+        ctx.resync.endOfScan(br);
+    }
+
+    /** @return a cursor at the first block of MCU row r, with the given predictors */
+    BlockCursor cursorAt(int r, int[] preds) {
+        long abs = (long) r * ctx.grid.mcusPerRow() * blocksPerMcu;
+        int s = 0;
+        while (s + 1 < segments.length && segments[s + 1].abs <= abs) {
+            s++;
+        }
+        return new BlockCursor(segments, s, (int) (segments[s].from + (abs - segments[s].abs)), preds);
+    }
+
+    /**
+     * Hands out the stored blocks in scan order, across chunks, with their DC coefficients
+     * predicted as the serial decoder does (T.81 F.2.2.1): the predictors run through the raw
+     * differences.
+     */
+    static final class BlockCursor {
+        private final Segment[] segments;
+        private int seg;
+        private ChunkStore store;
+        private int b;
+        private int end;
+        private final int[] preds;
+
+        private BlockCursor(Segment[] segments, int seg, int b, int[] preds) {
+            this.segments = segments;
+            this.seg = seg;
+            this.store = segments[seg].store;
+            this.b = b;
+            this.end = segments[seg].to;
+            this.preds = preds;
+        }
+
+        private void nextSegment() {
+            Segment s = segments[++seg];
+            store = s.store;
+            b = s.from;
+            end = s.to;
+        }
+
+        /**
+         * Copies the next block, of scan component i, into a {@link ScanDecoder.CoefficientRow}
+         * slot at {@code base} (natural order, eight-block groups).
+         *
+         * @return zig-zag index of its last coefficient
+         */
+        int copyNext(int[] coef, int base, int i) {
+            if (b == end) {
+                nextSegment();
+            }
+            ChunkStore s = store;
+            int blk = b++;
+            int pred = preds[i] + s.dcDiff(blk);
+            preds[i] = pred;
+            short[] page = s.page(blk);
+            int at = s.index(blk);
+            int last = s.last(blk);
+            int[] natural = ZigZag.NATURAL_X8;
+            coef[base] = (short) pred; // the coefficient is a 16-bit JCOEF, as in HuffmanDecoder
+            for (int z = 1; z <= last; z++) {
+                coef[base + natural[z]] = page[at + z];
+            }
+            return last;
+        }
+
+        /** Passes the next block, of scan component i (a dummy block: its DC still predicts). */
+        void skip(int i) {
+            if (b == end) {
+                nextSegment();
+            }
+            preds[i] += store.dcDiff(b++);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.jpegmt.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.jpegmt.core.DecoderOptions;
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.PixelImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Speculative decoding of scans without restart markers gives the serial decoder's quantised
+ * coefficients and pixels, whatever the cuts: equal chunk counts, a cut at every byte offset of
+ * small files, and chunks so short that decoders never resynchronise (the repair path).
+ */
+class SpeculativeDecodeTest {
+
+    /** The phases in one thread, chunks and bands in reverse order (as threads may finish). */
+    static SpeculativeDecode run(byte[] jpeg, int[] cuts, PixelImage[] out) throws JpegException {
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        out[0] = job.newOutput();
+        SpeculativeDecode sd = job.speculative(out[0]);
+        sd.usePieces(cuts);
+        for (int k = sd.pieces() - 1; k >= 0; k--) {
+            sd.scanPiece(k);
+        }
+        if (!sd.planChunks(sd.pieces())) {
+            return sd;
+        }
+        for (int i = sd.chunks() - 1; i >= 0; i--) {
+            sd.decodeChunk(i);
+        }
+        for (int i = sd.chunks() - 2; i >= 0; i--) {
+            sd.meetNext(i);
+        }
+        if (!sd.assemble(3)) {
+            return sd;
+        }
+        for (int k = sd.bands() - 1; k >= 0; k--) {
+            sd.sumDc(k);
+        }
+        for (int k = sd.bands() - 1; k >= 0; k--) {
+            sd.reconstruct(k);
+        }
+        for (int k = 1; k < sd.bands(); k++) {
+            sd.convertEdge(k);
+        }
+        sd.finish();
+        return sd;
+    }
+
+    static int[] equalCuts(byte[] jpeg, int chunks) throws JpegException {
+        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        int len = jpeg.length - 2 - start;
+        int[] cuts = new int[chunks - 1];
+        for (int k = 1; k < chunks; k++) {
+            cuts[k - 1] = start + (int) ((long) len * k / chunks);
+        }
+        return cuts;
+    }
+
+    /** Pixels and every MCU row's quantised coefficients equal the serial decode's. */
+    static SpeculativeDecode assertSameAsSerial(byte[] jpeg, int[] cuts, String what) throws JpegException {
+        PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
+        PixelImage[] out = new PixelImage[1];
+        SpeculativeDecode sd = run(jpeg, cuts, out);
+        assertNull(sd.stats().fallback(), what);
+        assertArrayEquals(serial.data(), out[0].data(), what + ": pixels");
+        assertSameCoefficients(jpeg, sd, what);
+        return sd;
+    }
+
+    private static void assertSameCoefficients(byte[] jpeg, SpeculativeDecode sd, String what) throws JpegException {
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        ScanContext ctx = job.context();
+        ScanCursor serial = ScanCursor.serial(ctx.data, ctx.firstDecoder, ctx.grid, ctx.warn, ctx.resync,
+                ctx.firstScan.dataOffset());
+        ScanDecoder.CoefficientRow expected = ctx.firstDecoder.newCoefficientRow();
+        ScanDecoder.CoefficientRow actual = sd.decoder().newCoefficientRow();
+        SpeculativeDecode.BlockCursor cursor = sd.cursorAt(0, new int[4]);
+        for (int r = 0; r < ctx.grid.mcuRows(); r++) {
+            java.util.Arrays.fill(expected.coef, 0);
+            java.util.Arrays.fill(actual.coef, 0);
+            serial.decodeRow(null, expected);
+            sd.decoder().storedRow(r, cursor, actual);
+            assertArrayEquals(expected.last, actual.last, what + ": last coefficients of MCU row " + r);
+            assertArrayEquals(expected.coef, actual.coef, what + ": coefficients of MCU row " + r);
+        }
+    }
+
+    private static byte[] file(int w, int h, boolean gray, int hs, int vs, float q) throws Exception {
+        return Fixtures.encode(Fixtures.picture(w, h, gray, w * 31L + h), q, hs, vs, 0, false);
+    }
+
+    @ParameterizedTest(name = "{0}x{1} gray={2} {3}x{4} q{5}")
+    @CsvSource({
+        "640, 480, false, 2, 2, 0.9",
+        "640, 480, false, 1, 1, 0.95",
+        "601, 397, false, 2, 1, 0.75",
+        "333, 517, false, 1, 2, 0.85",
+        "512, 512, true, 1, 1, 0.9",
+        "999, 101, false, 2, 2, 0.5",
+    })
+    void equalChunkCountsGiveTheSerialCoefficientsAndPixels(int w, int h, boolean gray, int hs, int vs, float q)
+            throws Exception {
+        byte[] jpeg = file(w, h, gray, hs, vs, q);
+        for (int n : new int[] {2, 3, 4, 8, 16}) {
+            SpeculativeDecode sd = assertSameAsSerial(jpeg, equalCuts(jpeg, n), n + " chunks");
+            assertEquals(n, sd.stats().chunks());
+            assertEquals(n - 1, sd.stats().boundariesVerified() + sd.stats().serialRepairs(), "boundaries");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1} gray={2} {3}x{4}")
+    @CsvSource({
+        "8, 8, false, 1, 1",
+        "16, 16, false, 2, 2",
+        "17, 9, false, 2, 1",
+        "23, 41, false, 1, 2",
+        "40, 24, true, 1, 1",
+        "57, 33, false, 2, 2",
+    })
+    void aCutAtEveryByteOffsetGivesTheSerialResult(int w, int h, boolean gray, int hs, int vs) throws Exception {
+        byte[] jpeg = file(w, h, gray, hs, vs, 0.9f);
+        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        for (int o = start + 1; o < jpeg.length - 2; o++) {
+            assertSameAsSerial(jpeg, new int[] {o}, "cut at " + o);
+        }
+    }
+
+    @Test
+    void chunksOfOneTo64BytesTakeTheRepairPathAndStayExact() throws Exception {
+        byte[] jpeg = file(160, 96, false, 2, 2, 0.9f);
+        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        int repaired = 0;
+        for (int size = 1; size <= 64; size++) {
+            List<Integer> cuts = new ArrayList<>();
+            for (int o = start + size; o < jpeg.length - 2; o += size) {
+                cuts.add(o);
+            }
+            SpeculativeDecode sd = assertSameAsSerial(jpeg, cuts.stream().mapToInt(Integer::intValue).toArray(),
+                    size + "-byte chunks");
+            repaired += sd.stats().serialRepairs();
+        }
+        assertTrue(repaired > 0, "tiny chunks must need repairs");
+    }
+
+    @Test
+    void extremeDcDifferences() throws Exception {
+        // 8x8 blocks alternating black and white: DC differences of the largest magnitude category
+        BufferedImage img = new BufferedImage(256, 64, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 256; x++) {
+                boolean white = ((x / 8) + (y / 8)) % 2 == 0;
+                img.setRGB(x, y, white ? 0xFFFFFF : (x / 8 % 3 == 0 ? 0xFF0000 : 0x0000FF));
+            }
+        }
+        byte[] jpeg = Fixtures.encode(img, 1.0f, 1, 1, 0, false);
+        for (int n : new int[] {2, 3, 5, 16}) {
+            assertSameAsSerial(jpeg, equalCuts(jpeg, n), n + " chunks");
+        }
+    }
+
+    @Test
+    void aTruncatedScanIsLeftToTheSerialDecoder() throws Exception {
+        byte[] jpeg = file(320, 240, false, 2, 2, 0.9f);
+        byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+        PixelImage[] out = new PixelImage[1];
+        SpeculativeDecode sd = run(cut, equalCuts(cut, 3), out);
+        assertEquals("no marker after the scan data", sd.stats().fallback());
+    }
+
+    @Test
+    void corruptDataInABlockThatCountsIsLeftToTheSerialDecoder() throws Exception {
+        byte[] jpeg = file(320, 240, false, 2, 2, 0.9f);
+        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        int fallbacks = 0;
+        for (int k = 0; k < 40; k++) {
+            byte[] bad = jpeg.clone();
+            int at = start + 50 + k * (jpeg.length - start - 100) / 40;
+            bad[at] = (byte) (bad[at] == 0 ? 0x55 : 0); // never makes an FF, never breaks an FF 00
+            if (bad[at - 1] == (byte) 0xFF) {
+                continue;
+            }
+            PixelImage[] out = new PixelImage[1];
+            SpeculativeDecode sd = run(bad, equalCuts(bad, 4), out);
+            if (sd.stats().fallback() != null) {
+                fallbacks++;
+            } else {
+                assertArrayEquals(DecodeJob.open(bad, DecoderOptions.defaults()).decodeAll().data(), out[0].data(),
+                        "damage at " + at);
+            }
+        }
+        assertTrue(fallbacks > 0, "some damage must be seen");
+        assertFalse(fallbacks > 40);
+    }
+}
