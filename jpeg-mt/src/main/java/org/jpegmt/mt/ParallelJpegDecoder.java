@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jpegmt.core.internal.BandDecode;
 import org.jpegmt.core.internal.DecodeJob;
 import org.jpegmt.core.internal.MultiScanDecode;
+import org.jpegmt.core.internal.SpeculativeDecode;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegException;
@@ -95,18 +96,42 @@ public final class ParallelJpegDecoder {
      * @throws JpegException as {@link JpegDecoder#decode(byte[])}
      */
     public PixelImage decode(byte[] jpeg) throws JpegException {
+        return decodeReporting(jpeg).image();
+    }
+
+    /**
+     * {@link #decode}, saying how: the strategy taken and, for a file decoded speculatively (or
+     * handed back to the serial path after trying), the speculation's counters.
+     *
+     * @param jpeg a whole JPEG file
+     * @return the image and how it was decoded
+     * @throws JpegException as {@link JpegDecoder#decode(byte[])}
+     */
+    public DecodeReport decodeReporting(byte[] jpeg) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, options);
         if (job.progressive() != null) {
             // progressive (SOF2): serial scans, then reconstruction and conversion in row bands
-            return parallelism.split((long) job.info().width() * job.info().height())
-                    ? ProgressiveSchedule.decode(job.progressive(), parallelism) : job.decodeAll();
+            if (parallelism.split((long) job.info().width() * job.info().height())) {
+                return DecodeReport.of(ProgressiveSchedule.decode(job.progressive(), parallelism),
+                        DecodeReport.Strategy.PROGRESSIVE);
+            }
+            return DecodeReport.of(job.decodeAll(), DecodeReport.Strategy.SERIAL);
         }
         Path path = path(job);
         if (path == Path.SERIAL) {
-            return job.decodeAll();
+            return DecodeReport.of(job.decodeAll(), DecodeReport.Strategy.SERIAL);
         }
         if (path == Path.STAGED) {
             return pipelined(job, job.newOutput());
+        }
+        if (path == Path.SPECULATIVE) {
+            PixelImage out = job.newOutput();
+            SpeculativeDecode sd = job.speculative(out);
+            if (SpeculativeSchedule.run(sd, parallelism)) {
+                return DecodeReport.speculative(out, DecodeReport.Strategy.SPECULATIVE, sd.stats());
+            }
+            // handed over before writing or warning anything: the serial entropy path decodes it all
+            return DecodeReport.speculative(pipelined(job, out).image(), DecodeReport.Strategy.STAGED, sd.stats());
         }
         // The scan for restart markers and the zero-filling of the output (each a few ms on a
         // 20 MP image) overlap; a path that does not use bands still decodes into that output.
@@ -141,7 +166,7 @@ public final class ParallelJpegDecoder {
                 decode.convertEdge(bands[b + 1]);
             }
         });
-        return out;
+        return DecodeReport.of(out, DecodeReport.Strategy.RESTART_BANDS);
     }
 
     /** How {@link #decode} goes about a file, as far as the headers tell. */
@@ -150,6 +175,8 @@ public final class ParallelJpegDecoder {
         SERIAL,
         /** Serial entropy decoding, with the inverse DCT and conversion shared ({@link #pipelined}). */
         STAGED,
+        /** No restart markers: speculative entropy decoding in chunks ({@link SpeculativeSchedule}), else staged. */
+        SPECULATIVE,
         /** Bands if the restart markers are clean and allow two ({@link #bandsFor}), else staged. */
         BANDS
     }
@@ -162,7 +189,18 @@ public final class ParallelJpegDecoder {
             // staged path would allocate whole planes for nothing
             return Path.SERIAL;
         }
-        return job.singleScan() && job.restartInterval() != 0 ? Path.BANDS : Path.STAGED;
+        if (!job.singleScan()) {
+            return Path.STAGED;
+        }
+        if (job.restartInterval() != 0) {
+            return Path.BANDS;
+        }
+        // Speculation pays for its chunk overlaps and barriers only on enough data, and keeps the
+        // coefficients of the whole scan: within maxMemory, or the staged path (whole planes) it is.
+        long dataBytes = job.fileLength() - (long) job.scanDataOffset();
+        long memory = job.outputBytes() + job.speculativeBytes();
+        return dataBytes >= SpeculativeDecode.MIN_SCAN_BYTES && memory <= options.maxMemory() ? Path.SPECULATIVE
+                : Path.STAGED;
     }
 
     /**
@@ -200,10 +238,10 @@ public final class ParallelJpegDecoder {
      * each MCU row are shared between the threads while the caller decodes on. Files with several
      * scans are decoded scan by scan into whole planes, then converted in parallel row bands.
      */
-    private PixelImage pipelined(DecodeJob job, PixelImage out) throws JpegException {
+    private DecodeReport pipelined(DecodeJob job, PixelImage out) throws JpegException {
         if (job.singleScan()) {
             StagedPipeline.run(job.staged(out), parallelism.executor, parallelism.helpers());
-            return out;
+            return DecodeReport.of(out, DecodeReport.Strategy.STAGED);
         }
         MultiScanDecode scans = job.scans();
         scans.decodeScans();
@@ -212,6 +250,6 @@ public final class ParallelJpegDecoder {
         int parts = Math.min(height, parallelism.threads * 4);
         TaskRunner.runAll(parallelism.executor, parallelism.helpers(), parts,
                 b -> scans.convertRows((int) ((long) height * b / parts), (int) ((long) height * (b + 1) / parts), out));
-        return out;
+        return DecodeReport.of(out, DecodeReport.Strategy.MULTI_SCAN);
     }
 }

@@ -6,11 +6,11 @@ import java.util.Arrays;
  * The blocks one {@link SpeculativeChunk} entropy-decoded, in decoding order, until the DC
  * predictors and the blocks' places in the image are known. Per block: its quantised
  * coefficients in zig-zag order, from 0 to the last nonzero one only (a photo's block keeps a
- * fraction of its 64), in pages of shorts; the raw DC difference (the predictor is fixed later:
+ * fraction of its 64), in pages of ints the Huffman decoder writes into directly; the raw DC difference (the predictor is fixed later:
  * {@link SpeculativeDecode}); the index of the last coefficient; and the bit position the block
  * starts at, which the boundary check compares.
  *
- * <p>Memory: two bytes per stored coefficient plus 13 bytes per block, grown as decoded (never
+ * <p>Memory: four bytes per stored coefficient plus 13 bytes per block, grown as decoded (never
  * sized for the worst case up front). Not thread-safe: one chunk's thread writes it, and readers
  * come after a barrier.
  */
@@ -18,9 +18,9 @@ final class ChunkStore {
     private static final int PAGE_BITS = 16;
     private static final int PAGE = 1 << PAGE_BITS;
 
-    private short[][] pages = new short[4][];
+    private int[][] pages = new int[4][];
     private int pageCount;
-    private short[] page;
+    private int[] page;
     /** Shorts used in {@link #page}. */
     private int used = PAGE;
     /** Per block: {@code (page << PAGE_BITS) | index} of its first coefficient (the DC). */
@@ -45,33 +45,42 @@ final class ChunkStore {
     }
 
     /**
-     * Stores a block and leaves {@code zz} zero again.
-     *
-     * @param startBit where the block starts ({@link BitReader#bitPosition()})
-     * @param zz the block in zig-zag order, nonzero at most at 0..{@code lastIndex}
-     * @param lastIndex zig-zag index of the last coefficient written (up to 63)
-     * @param diff the raw DC difference
+     * Makes room for one more block: 64 zero ints at {@link #page()} from {@link #next()}, which
+     * the decoder fills in zig-zag order before {@link #commit}.
      */
-    void add(int startBit, int[] zz, int lastIndex, int diff) {
+    void reserve() {
         if (blocks == offset.length) {
             grow();
         }
-        int n = lastIndex + 1;
-        if (used + n > PAGE) {
+        if (used + 64 > PAGE) {
             newPage();
         }
-        short[] p = page;
-        int u = used;
-        for (int z = 0; z < n; z++) {
-            p[u + z] = (short) zz[z];
-            zz[z] = 0;
-        }
+    }
+
+    /** @return the page the next block goes to (after {@link #reserve()}) */
+    int[] page() {
+        return page;
+    }
+
+    /** @return index in {@link #page()} where the next block goes */
+    int next() {
+        return used;
+    }
+
+    /**
+     * Keeps the block written at {@link #next()}: its coefficients 0..{@code lastIndex}.
+     *
+     * @param startBit where the block starts ({@link BitReader#bitPosition()})
+     * @param lastIndex zig-zag index of the last coefficient written (up to 63)
+     * @param diff the raw DC difference
+     */
+    void commit(int startBit, int lastIndex, int diff) {
         int b = blocks++;
-        offset[b] = ((pageCount - 1) << PAGE_BITS) | u;
+        offset[b] = ((pageCount - 1) << PAGE_BITS) | used;
         last[b] = (byte) lastIndex;
         dcDiff[b] = diff;
         start[b] = startBit;
-        used = u + n;
+        used += lastIndex + 1;
     }
 
     private void grow() {
@@ -86,7 +95,7 @@ final class ChunkStore {
         if (pageCount == pages.length) {
             pages = Arrays.copyOf(pages, pageCount * 2);
         }
-        page = new short[PAGE];
+        page = new int[PAGE];
         pages[pageCount++] = page;
         used = 0;
     }
@@ -116,7 +125,7 @@ final class ChunkStore {
     }
 
     /** @return the page holding block b's coefficients */
-    short[] page(int b) {
+    int[] page(int b) {
         return pages[offset[b] >>> PAGE_BITS];
     }
 
@@ -127,6 +136,6 @@ final class ChunkStore {
 
     /** @return bytes held */
     long bytes() {
-        return (long) pageCount * PAGE * 2 + (long) offset.length * 13;
+        return (long) pageCount * PAGE * 4 + (long) offset.length * 13;
     }
 }

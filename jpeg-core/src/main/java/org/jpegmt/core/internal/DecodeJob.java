@@ -243,6 +243,24 @@ public final class DecodeJob {
         return new StagedDecode(ctx, out);
     }
 
+    /** @return the most bytes a {@link #speculative} decode's stored coefficients may take */
+    public long speculativeBytes() {
+        requireSequential("speculative");
+        return SpeculativeDecode.worstCaseBytes(blocks(ctx));
+    }
+
+    /** @return bytes of the file */
+    public int fileLength() {
+        requireSequential("file");
+        return ctx.data.length;
+    }
+
+    /** @return bytes of the decoded image of a sequential file */
+    public long outputBytes() {
+        requireSequential("output");
+        return (long) ctx.frame.width() * ctx.frame.height() * ctx.converter.format().channels();
+    }
+
     /**
      * @param out the output the reconstruction writes to
      * @return the speculative decode of the first scan (no restart markers needed)

@@ -278,13 +278,14 @@ final class ScanDecoder {
     }
 
     /**
-     * Entropy-decodes one block of scan component i into {@code zz} in zig-zag order, predictor
-     * {@code preds[i]} updated as {@link #decode} does.
+     * Entropy-decodes one block of scan component i into {@code coef} from {@code base} on, in
+     * zig-zag order (those 64 entries must be zero), predictor {@code preds[i]} updated as
+     * {@link #decode} does.
      *
      * @return zig-zag index of the last coefficient written, at most 63
      */
-    int decodeBlockZigZag(BitReader br, int i, int[] zz, int[] preds) {
-        return Math.min(63, HuffmanDecoder.decodeBlock(br, dc[i], ac[i], zz, 0, ZigZag.ZIGZAG, preds, i));
+    int decodeBlockZigZag(BitReader br, int i, int[] coef, int base, int[] preds) {
+        return Math.min(63, HuffmanDecoder.decodeBlock(br, dc[i], ac[i], coef, base, ZigZag.ZIGZAG, preds, i));
     }
 
     /**

@@ -33,7 +33,6 @@ final class SpeculativeChunk {
     final ChunkStore store;
     private final BitReader br;
     private final int[] preds = new int[4];
-    private final int[] zz = new int[64];
     /** MCU phase of the next block: block index in the MCU, counted from the guessed start. */
     private int phase;
     private final int[] bad = new int[MAX_BAD];
@@ -83,8 +82,10 @@ final class SpeculativeChunk {
         int at = br.bitPosition();
         int i = components[phase];
         int before = preds[i];
-        int last = decoder.decodeBlockZigZag(br, i, zz, preds);
-        store.add(at, zz, last, preds[i] - before);
+        ChunkStore s = store;
+        s.reserve();
+        int last = decoder.decodeBlockZigZag(br, i, s.page(), s.next(), preds);
+        s.commit(at, last, preds[i] - before);
         if (br.badCodes != 0) {
             br.clearBadCodes();
             if (badCount < MAX_BAD) {

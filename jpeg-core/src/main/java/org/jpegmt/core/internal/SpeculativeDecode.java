@@ -21,8 +21,8 @@ import org.jpegmt.core.PixelImage;
  * chunks but the last, {@link #assemble}, {@link #sumDc} over {@link #bands()}, {@link #reconstruct}
  * over the bands then {@link #convertEdge} between them, and {@link #finish}.
  *
- * <p>Memory: the output plus the stored coefficients, about two bytes per coefficient up to each
- * block's last nonzero one plus 13 bytes per block ({@link ChunkStore}); {@link #worstCaseBytes}
+ * <p>Memory: the output plus the stored coefficients, four bytes per coefficient up to each
+ * block's last nonzero one plus 13 bytes per block ({@link ChunkStore}); {@link DecodeJob#speculativeBytes()}
  * bounds it before anything is decoded, and the caller compares it with
  * {@link org.jpegmt.core.DecoderOptions#maxMemory()}.
  */
@@ -117,11 +117,12 @@ public final class SpeculativeDecode {
     }
 
     /**
-     * @return the most memory a speculative decode of this file may take besides the output: every
-     *     block with 64 coefficients (a bound, never reached by real files)
+     * @param blocks blocks of the scan
+     * @return the most memory a speculative decode of them may take besides the output: every
+     *     block with 64 four-byte coefficients (a bound, never reached by real files), and its 13 bytes
      */
-    public long worstCaseBytes() {
-        return blocksNeeded * (128 + 13);
+    static long worstCaseBytes(long blocks) {
+        return blocks * (256 + 13);
     }
 
     /** @return what this decode did so far */
@@ -472,7 +473,7 @@ public final class SpeculativeDecode {
             int blk = b++;
             int pred = preds[i] + s.dcDiff(blk);
             preds[i] = pred;
-            short[] page = s.page(blk);
+            int[] page = s.page(blk);
             int at = s.index(blk);
             int last = s.last(blk);
             int[] natural = ZigZag.NATURAL_X8;

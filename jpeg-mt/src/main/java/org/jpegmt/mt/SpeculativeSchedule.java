@@ -1,0 +1,72 @@
+package org.jpegmt.mt;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.jpegmt.core.JpegException;
+import org.jpegmt.core.internal.SpeculativeDecode;
+
+/**
+ * Runs a {@link SpeculativeDecode} on the threads: the pre-scan in pieces, the chunks (each
+ * chunk's boundary check with the next starts as soon as both are decoded, by whichever thread
+ * finished the second), the DC sums and the reconstruction bands (the rows around each boundary
+ * converted by whichever of the two bands finishes last). Between the phases the threads meet;
+ * each phase is cut into more parts than threads, so a thread slowed by the machine delays it
+ * by a part, not by its share.
+ */
+final class SpeculativeSchedule {
+    /** Pieces of the pre-scan per thread. */
+    static final int PIECES_PER_THREAD = 8;
+    /** Chunks per thread. */
+    static final int CHUNKS_PER_THREAD = 2;
+    /** Reconstruction bands per thread. */
+    static final int BANDS_PER_THREAD = 3;
+
+    private SpeculativeSchedule() {
+    }
+
+    /**
+     * @return false if the decode handed over to the serial path (nothing was written or warned)
+     */
+    static boolean run(SpeculativeDecode sd, Parallelism p) throws JpegException {
+        int threads = p.threads;
+        sd.cutPieces(PIECES_PER_THREAD * threads);
+        TaskRunner.runAll(p.executor, p.helpers(), sd.pieces(), sd::scanPiece);
+        if (!sd.planChunks(CHUNKS_PER_THREAD * threads)) {
+            return false;
+        }
+        int chunks = sd.chunks();
+        // chunk i's boundary check needs chunks i and i + 1: whoever decodes the second of them runs it
+        AtomicIntegerArray pending = new AtomicIntegerArray(chunks);
+        for (int i = 0; i < chunks - 1; i++) {
+            pending.set(i, 2);
+        }
+        TaskRunner.runAll(p.executor, p.helpers(), chunks, i -> {
+            sd.decodeChunk(i);
+            if (i > 0 && pending.decrementAndGet(i - 1) == 0) {
+                sd.meetNext(i - 1);
+            }
+            if (i < chunks - 1 && pending.decrementAndGet(i) == 0) {
+                sd.meetNext(i);
+            }
+        });
+        if (!sd.assemble(BANDS_PER_THREAD * threads)) {
+            return false;
+        }
+        int bands = sd.bands();
+        TaskRunner.runAll(p.executor, p.helpers(), bands, sd::sumDc);
+        AtomicIntegerArray edges = new AtomicIntegerArray(bands);
+        for (int k = 1; k < bands; k++) {
+            edges.set(k, 2);
+        }
+        TaskRunner.runAll(p.executor, p.helpers(), bands, k -> {
+            sd.reconstruct(k);
+            if (k > 0 && edges.decrementAndGet(k) == 0) {
+                sd.convertEdge(k);
+            }
+            if (k + 1 < bands && edges.decrementAndGet(k + 1) == 0) {
+                sd.convertEdge(k + 1);
+            }
+        });
+        sd.finish();
+        return true;
+    }
+}
