@@ -41,8 +41,16 @@ public final class ParallelJpegDecoder {
      */
     public static final long DEFAULT_PARALLEL_THRESHOLD = Parallelism.DEFAULT_THRESHOLD;
 
+    /**
+     * Default of {@link #withSpeculationThreshold}: scans with less entropy-coded data than this
+     * are entropy-decoded serially (the staged path), because the chunks' overlaps and the
+     * barriers between the phases cost more than they gain.
+     */
+    public static final int DEFAULT_SPECULATION_THRESHOLD = SpeculativeDecode.MIN_SCAN_BYTES;
+
     private final DecoderOptions options;
     private final Parallelism parallelism;
+    private final long speculationThreshold;
 
     /**
      * @param options decoder settings
@@ -62,8 +70,13 @@ public final class ParallelJpegDecoder {
     }
 
     private ParallelJpegDecoder(DecoderOptions options, Parallelism parallelism) {
+        this(options, parallelism, DEFAULT_SPECULATION_THRESHOLD);
+    }
+
+    private ParallelJpegDecoder(DecoderOptions options, Parallelism parallelism, long speculationThreshold) {
         this.options = Objects.requireNonNull(options, "options");
         this.parallelism = parallelism;
+        this.speculationThreshold = speculationThreshold;
     }
 
     /** @return the decoder settings */
@@ -77,7 +90,25 @@ public final class ParallelJpegDecoder {
      * @return a copy with this threshold
      */
     public ParallelJpegDecoder withParallelThreshold(long pixels) {
-        return new ParallelJpegDecoder(options, parallelism.withThreshold(pixels));
+        return new ParallelJpegDecoder(options, parallelism.withThreshold(pixels), speculationThreshold);
+    }
+
+    /**
+     * @param bytes smallest scan (bytes from its first entropy-coded byte to the end of the file)
+     *     whose entropy decoding is split speculatively when it has no restart markers (0 = any)
+     * @return a copy with this threshold
+     * @throws IllegalArgumentException if {@code bytes < 0}
+     */
+    public ParallelJpegDecoder withSpeculationThreshold(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("speculation threshold must be >= 0, got " + bytes);
+        }
+        return new ParallelJpegDecoder(options, parallelism, bytes);
+    }
+
+    /** @return the speculation threshold in bytes */
+    public long speculationThreshold() {
+        return speculationThreshold;
     }
 
     /** @return the parallel threshold in pixels */
@@ -199,7 +230,7 @@ public final class ParallelJpegDecoder {
         // coefficients of the whole scan: within maxMemory, or the staged path (whole planes) it is.
         long dataBytes = job.fileLength() - (long) job.scanDataOffset();
         long memory = job.outputBytes() + job.speculativeBytes();
-        return dataBytes >= SpeculativeDecode.MIN_SCAN_BYTES && memory <= options.maxMemory() ? Path.SPECULATIVE
+        return dataBytes >= speculationThreshold && memory <= options.maxMemory() ? Path.SPECULATIVE
                 : Path.STAGED;
     }
 

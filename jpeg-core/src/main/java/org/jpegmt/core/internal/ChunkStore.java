@@ -21,14 +21,16 @@ final class ChunkStore {
     private int[][] pages = new int[4][];
     private int pageCount;
     private int[] page;
-    /** Shorts used in {@link #page}. */
-    private int used = PAGE;
+    /** Ints used in {@link #page}. */
+    private int used;
     /** Per block: {@code (page << PAGE_BITS) | index} of its first coefficient (the DC). */
     private int[] offset;
     private byte[] last;
     private int[] dcDiff;
     private int[] start;
     private int blocks;
+    /** Ints of the first page: the guess's worth (short chunks, e.g. forced in tests, stay small). */
+    private final int firstPage;
 
     /** @param expectedBlocks a first guess of the block count (the arrays grow past it) */
     ChunkStore(int expectedBlocks) {
@@ -37,6 +39,7 @@ final class ChunkStore {
         last = new byte[n];
         dcDiff = new int[n];
         start = new int[n];
+        firstPage = (int) Math.min(PAGE, Math.max(256, 24L * n));
     }
 
     /** @return blocks stored */
@@ -52,7 +55,7 @@ final class ChunkStore {
         if (blocks == offset.length) {
             grow();
         }
-        if (used + 64 > PAGE) {
+        if (used + 64 > (page == null ? 0 : page.length)) {
             newPage();
         }
     }
@@ -95,7 +98,7 @@ final class ChunkStore {
         if (pageCount == pages.length) {
             pages = Arrays.copyOf(pages, pageCount * 2);
         }
-        page = new int[PAGE];
+        page = new int[pageCount == 0 ? firstPage : PAGE];
         pages[pageCount++] = page;
         used = 0;
     }
@@ -136,6 +139,7 @@ final class ChunkStore {
 
     /** @return bytes held */
     long bytes() {
-        return (long) pageCount * PAGE * 4 + (long) offset.length * 13;
+        long ints = pageCount == 0 ? 0 : firstPage + (long) (pageCount - 1) * PAGE;
+        return ints * 4 + (long) offset.length * 13;
     }
 }

@@ -289,13 +289,13 @@ final class ScanDecoder {
     }
 
     /**
-     * Fills {@code row} with MCU row {@code my} from stored blocks, as {@link #decodeCoefficients}
-     * would have (dummy blocks are taken from the store and dropped); {@link #transformRow}
-     * finishes it.
+     * Fills {@code row} with MCUs {@code mx0 .. mx1 - 1} of MCU row {@code my} from stored blocks,
+     * as {@link #decodeCoefficients} would have (dummy blocks are taken from the store and
+     * dropped); {@link #transformRow} finishes them.
      */
-    void storedRow(int my, SpeculativeDecode.BlockCursor blocks, CoefficientRow row) {
+    void storedRow(int my, int mx0, int mx1, SpeculativeDecode.BlockCursor blocks, CoefficientRow row) {
         int[] coef = row.coef;
-        for (int mx = 0; mx < mcusPerRow; mx++) {
+        for (int mx = mx0; mx < mx1; mx++) {
             for (int i = 0; i < n; i++) {
                 int bx0 = mx * bw[i];
                 for (int y = 0; y < bh[i]; y++) {
@@ -334,10 +334,20 @@ final class ScanDecoder {
 
     /** {@link #inverseRowVector} when {@link Simd#VECTOR}, else {@link #inverseRow}. */
     void transformRow(int my, CoefficientRow row, State st, Planes planes) {
+        transformRow(my, 0, mcusPerRow, row, st, planes);
+    }
+
+    /**
+     * {@link #transformRow} of MCUs {@code mx0 .. mx1 - 1} only.
+     *
+     * @param mx0 a multiple of 8
+     * @param mx1 a multiple of 8, or the row's MCU count
+     */
+    void transformRow(int my, int mx0, int mx1, CoefficientRow row, State st, Planes planes) {
         if (Simd.VECTOR) {
-            inverseRowVector(my, 0, mcusPerRow, row, st, planes);
+            inverseRowVector(my, mx0, mx1, row, st, planes);
         } else {
-            inverseRow(my, row, st, planes);
+            inverseRow(my, mx0, mx1, row, st, planes);
         }
     }
 
@@ -346,13 +356,18 @@ final class ScanDecoder {
      * {@link #decode} would have written it, block by block; leaves {@code row} all zero again.
      */
     void inverseRow(int my, CoefficientRow row, State st, Planes planes) {
+        inverseRow(my, 0, mcusPerRow, row, st, planes);
+    }
+
+    /** {@link #inverseRow} of MCUs {@code mx0 .. mx1 - 1} only. */
+    void inverseRow(int my, int mx0, int mx1, CoefficientRow row, State st, Planes planes) {
         for (int i = 0; i < n; i++) {
             byte[] plane = planes.data[frameIndex[i]];
             int stride = planes.stride[frameIndex[i]];
             for (int y = 0; y < bh[i]; y++) {
                 int off = stripOffset(i, y, my, planes);
-                int s = stripSlot[i][y];
-                for (int bx = 0; bx < mcusPerRow * bw[i]; bx++, s++) {
+                int s = stripSlot[i][y] + mx0 * bw[i];
+                for (int bx = mx0 * bw[i]; bx < mx1 * bw[i]; bx++, s++) {
                     inverseBlock(row, s, quant[i], st, plane, off + bx * 8, stride);
                 }
             }

@@ -32,6 +32,9 @@ public final class SpeculativeDecode {
     /** Scans with more than this (bit positions must fit an int per chunk) are decoded otherwise. */
     private static final long MAX_SCAN_BYTES = 200L << 20;
 
+    /** MCUs per step of {@link #reconstruct}: a multiple of 8 (the vector inverse DCT's groups). */
+    private static final int RECONSTRUCT_STEP = 16;
+
     private final ScanContext ctx;
     private final PixelImage out;
     private final ScanDecoder decoder;
@@ -394,10 +397,15 @@ public final class SpeculativeDecode {
         ScanDecoder.CoefficientRow row = decoder.newCoefficientRow();
         ScanDecoder.State st = new ScanDecoder.State();
         int[] next = {bandRows[k]};
+        int mcus = ctx.grid.mcusPerRow();
         bands.rows(bandRows[k], bandRows[k + 1], ring -> {
             int r = next[0]++;
-            decoder.storedRow(r, cur, row);
-            decoder.transformRow(r, row, st, ring);
+            // a few MCUs at a time, so that their coefficients are still in cache for the inverse DCT
+            for (int mx = 0; mx < mcus; mx += RECONSTRUCT_STEP) {
+                int end = Math.min(mcus, mx + RECONSTRUCT_STEP);
+                decoder.storedRow(r, mx, end, cur, row);
+                decoder.transformRow(r, mx, end, row, st, ring);
+            }
             return r;
         });
     }

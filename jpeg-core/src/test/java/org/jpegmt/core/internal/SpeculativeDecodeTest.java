@@ -67,32 +67,77 @@ class SpeculativeDecodeTest {
         return cuts;
     }
 
+    /**
+     * The serial decoder's pixels and, for small files, quantised coefficients (per MCU row) of
+     * one file; large files' coefficients are decoded again for each comparison ({@link #rows}).
+     */
+    record Reference(byte[] jpeg, byte[] pixels, int[][] coef, int[][] last) {
+        static Reference of(byte[] jpeg) throws JpegException {
+            byte[] pixels = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll().data();
+            boolean small = pixels.length <= 1 << 18;
+            int[][][] rows = small ? rows(jpeg) : new int[2][][];
+            return new Reference(jpeg, pixels, rows[0], rows[1]);
+        }
+
+        private static int[][][] rows(byte[] jpeg) throws JpegException {
+            ScanContext ctx = DecodeJob.open(jpeg, DecoderOptions.defaults()).context();
+            ScanCursor serial = ScanCursor.serial(ctx.data, ctx.firstDecoder, ctx.grid, ctx.warn, ctx.resync,
+                    ctx.firstScan.dataOffset());
+            int rows = ctx.grid.mcuRows();
+            int[][] coef = new int[rows][];
+            int[][] last = new int[rows][];
+            for (int r = 0; r < rows; r++) {
+                ScanDecoder.CoefficientRow row = ctx.firstDecoder.newCoefficientRow();
+                serial.decodeRow(null, row);
+                coef[r] = row.coef;
+                last[r] = row.last;
+            }
+            return new int[][][] {coef, last};
+        }
+    }
+
     /** Pixels and every MCU row's quantised coefficients equal the serial decode's. */
     static SpeculativeDecode assertSameAsSerial(byte[] jpeg, int[] cuts, String what) throws JpegException {
-        PixelImage serial = DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll();
+        return assertSameAsSerial(jpeg, cuts, Reference.of(jpeg), what);
+    }
+
+    static SpeculativeDecode assertSameAsSerial(byte[] jpeg, int[] cuts, Reference ref, String what)
+            throws JpegException {
         PixelImage[] out = new PixelImage[1];
         SpeculativeDecode sd = run(jpeg, cuts, out);
         assertNull(sd.stats().fallback(), what);
-        assertArrayEquals(serial.data(), out[0].data(), what + ": pixels");
-        assertSameCoefficients(jpeg, sd, what);
-        return sd;
-    }
-
-    private static void assertSameCoefficients(byte[] jpeg, SpeculativeDecode sd, String what) throws JpegException {
-        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
-        ScanContext ctx = job.context();
+        assertArrayEquals(ref.pixels(), out[0].data(), what + ": pixels");
+        ScanDecoder.CoefficientRow actual = sd.decoder().newCoefficientRow();
+        SpeculativeDecode.BlockCursor cursor = sd.cursorAt(0, new int[4]);
+        int mcus = DecodeJob.open(jpeg, DecoderOptions.defaults()).grid().mcusPerRow();
+        // large files: the serial rows decoded alongside, one at a time
+        ScanContext ctx = DecodeJob.open(jpeg, DecoderOptions.defaults()).context();
         ScanCursor serial = ScanCursor.serial(ctx.data, ctx.firstDecoder, ctx.grid, ctx.warn, ctx.resync,
                 ctx.firstScan.dataOffset());
         ScanDecoder.CoefficientRow expected = ctx.firstDecoder.newCoefficientRow();
-        ScanDecoder.CoefficientRow actual = sd.decoder().newCoefficientRow();
-        SpeculativeDecode.BlockCursor cursor = sd.cursorAt(0, new int[4]);
         for (int r = 0; r < ctx.grid.mcuRows(); r++) {
-            java.util.Arrays.fill(expected.coef, 0);
             java.util.Arrays.fill(actual.coef, 0);
-            serial.decodeRow(null, expected);
-            sd.decoder().storedRow(r, cursor, actual);
-            assertArrayEquals(expected.last, actual.last, what + ": last coefficients of MCU row " + r);
-            assertArrayEquals(expected.coef, actual.coef, what + ": coefficients of MCU row " + r);
+            sd.decoder().storedRow(r, 0, mcus, cursor, actual);
+            int[] coef = ref.coef() != null ? ref.coef()[r] : null;
+            int[] last = ref.coef() != null ? ref.last()[r] : null;
+            if (coef == null) {
+                java.util.Arrays.fill(expected.coef, 0);
+                serial.decodeRow(null, expected);
+                coef = expected.coef;
+                last = expected.last;
+            }
+            assertArrayEquals(last, actual.last, what + ": last coefficients of MCU row " + r);
+            assertArrayEquals(coef, actual.coef, what + ": coefficients of MCU row " + r);
+        }
+        return sd;
+    }
+
+    /** A cut at every byte offset of the scan, each compared with the serial decode. */
+    static void assertEveryCut(byte[] jpeg, String what) throws JpegException {
+        Reference ref = Reference.of(jpeg);
+        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        for (int o = start + 1; o < jpeg.length - 2; o++) {
+            assertSameAsSerial(jpeg, new int[] {o}, ref, what + ", cut at " + o);
         }
     }
 
@@ -112,8 +157,9 @@ class SpeculativeDecodeTest {
     void equalChunkCountsGiveTheSerialCoefficientsAndPixels(int w, int h, boolean gray, int hs, int vs, float q)
             throws Exception {
         byte[] jpeg = file(w, h, gray, hs, vs, q);
+        Reference ref = Reference.of(jpeg);
         for (int n : new int[] {2, 3, 4, 8, 16}) {
-            SpeculativeDecode sd = assertSameAsSerial(jpeg, equalCuts(jpeg, n), n + " chunks");
+            SpeculativeDecode sd = assertSameAsSerial(jpeg, equalCuts(jpeg, n), ref, n + " chunks");
             assertEquals(n, sd.stats().chunks());
             assertEquals(n - 1, sd.stats().boundariesVerified() + sd.stats().serialRepairs(), "boundaries");
         }
@@ -129,16 +175,13 @@ class SpeculativeDecodeTest {
         "57, 33, false, 2, 2",
     })
     void aCutAtEveryByteOffsetGivesTheSerialResult(int w, int h, boolean gray, int hs, int vs) throws Exception {
-        byte[] jpeg = file(w, h, gray, hs, vs, 0.9f);
-        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
-        for (int o = start + 1; o < jpeg.length - 2; o++) {
-            assertSameAsSerial(jpeg, new int[] {o}, "cut at " + o);
-        }
+        assertEveryCut(file(w, h, gray, hs, vs, 0.9f), w + "x" + h);
     }
 
     @Test
     void chunksOfOneTo64BytesTakeTheRepairPathAndStayExact() throws Exception {
         byte[] jpeg = file(160, 96, false, 2, 2, 0.9f);
+        Reference ref = Reference.of(jpeg);
         int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
         int repaired = 0;
         for (int size = 1; size <= 64; size++) {
@@ -146,7 +189,7 @@ class SpeculativeDecodeTest {
             for (int o = start + size; o < jpeg.length - 2; o += size) {
                 cuts.add(o);
             }
-            SpeculativeDecode sd = assertSameAsSerial(jpeg, cuts.stream().mapToInt(Integer::intValue).toArray(),
+            SpeculativeDecode sd = assertSameAsSerial(jpeg, cuts.stream().mapToInt(Integer::intValue).toArray(), ref,
                     size + "-byte chunks");
             repaired += sd.stats().serialRepairs();
         }
