@@ -13,7 +13,10 @@ import org.jpegmt.core.Subsampling;
  * with the RGB pixels and the jpegmt-encoded file that every decoder of the run reads.
  *
  * <p>Restart settings: {@code none} (one entropy-coded segment), {@code row} (one marker per
- * MCU row, jpegmt's default) and {@code 8rows} (one marker per 8 MCU rows).
+ * MCU row, jpegmt's default) and {@code 8rows} (one marker per 8 MCU rows); {@code original}
+ * decodes the bench image's own file as it is (the camera's or encoder's bytes, whatever its
+ * sampling, quality and markers; subsampling and quality then only set the encode side, which
+ * uses no markers).
  */
 final class Workload {
     private static final Map<String, PixelImage> PIXELS = new ConcurrentHashMap<>();
@@ -32,9 +35,17 @@ final class Workload {
         this.subsampling = Subsampling.parse(subsampling);
         this.quality = quality;
         this.pixels = pixels(image);
+        boolean original = restart.equals("original");
         this.options = EncoderOptions.defaults().withQuality(quality).withSubsampling(this.subsampling)
-                .withRestartRows(restartRows(restart));
-        this.jpeg = new JpegEncoder(options).encode(pixels);
+                .withRestartRows(original ? 0 : restartRows(restart));
+        if (original) {
+            if (BenchImages.crop(image) != null || !image.endsWith(".jpg")) {
+                throw new IllegalArgumentException("restart=original needs a whole JPEG bench image, got " + image);
+            }
+            this.jpeg = java.nio.file.Files.readAllBytes(BenchImages.resolve(image));
+        } else {
+            this.jpeg = new JpegEncoder(options).encode(pixels);
+        }
     }
 
     static Workload of(String image, String restart, String subsampling, int quality) throws IOException {
@@ -51,7 +62,7 @@ final class Workload {
         return p;
     }
 
-    /** @return restart interval in MCU rows for a restart setting name */
+    /** @return restart interval in MCU rows for a restart setting name ({@code original} excluded) */
     static int restartRows(String restart) {
         switch (restart) {
             case "none":

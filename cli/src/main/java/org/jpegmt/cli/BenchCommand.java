@@ -109,6 +109,18 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
         }
     }
 
+    /** What jpeg-mt does with the file's entropy-coded data on 2 threads, with the speculation's counters. */
+    private static String parallelText(JpegStructure structure) {
+        if (structure.parallelDecodable()) {
+            return "parallel decoding possible";
+        }
+        org.jpegmt.mt.DecodeReport spec = structure.speculation();
+        if (spec != null) {
+            return "speculative parallel decoding: " + InfoCommand.speculationText(spec);
+        }
+        return "serial entropy decoding";
+    }
+
     @Override
     public Integer call() throws Exception {
         if (warmup < 0 || iterations < 1 || minTimeMs < 0) {
@@ -133,7 +145,7 @@ final class BenchCommand extends IoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "jpegmt bench %s: %dx%d (%.2f MP); decoding %s: %d RST markers (%s)%n", file,
                     image.width(), image.height(), pixels / 1e6, ImageFiles.isJpeg(data) ? "the file" : "it encoded as below",
                     structure.file.scans.isEmpty() ? 0 : structure.file.scans.get(0).restartMarkers(),
-                    structure.parallelDecodable() ? "parallel decoding possible" : "serial entropy decoding");
+                    parallelText(structure));
             out.printf(Locale.ROOT, "encoding: %s%n", encOptions);
             out.printf(Locale.ROOT, "java.version %s (%s), %d available processors; %d warm-up + %d iterations of >= %d ms%n",
                     System.getProperty("java.version"), System.getProperty("java.vendor"),

@@ -9,6 +9,7 @@ import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegInfo;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.internal.FileStructure;
+import org.jpegmt.mt.DecodeReport;
 import org.jpegmt.core.internal.QuantTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,6 +94,13 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
                 s.jfifVersion != null, s.adobeTransform);
     }
 
+    /** The counters of a 2-thread speculative decode, or why it handed the file to the staged path. */
+    static String speculationText(DecodeReport r) {
+        String counters = r.chunks() + " chunks, " + r.boundariesVerified() + " boundaries verified, "
+                + r.bytesDecodedTwice() + " bytes decoded twice, " + r.serialRepairs() + " serial repairs (2 threads)";
+        return r.fallback() == null ? counters : "handed to the serial entropy path: " + r.fallback() + "; " + counters;
+    }
+
     private static String restartText(JpegStructure js) {
         FileStructure s = js.file;
         if (s.scans.isEmpty()) {
@@ -102,7 +110,10 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         String interval = first.restartInterval() == 0 ? "none" : "every " + first.restartInterval() + " MCUs";
         return interval + (first.restartInterval() == 0 && first.restartMarkers() == 0 ? ""
                 : ", " + first.restartMarkers() + " RST markers in the first scan")
-                + (js.parallelDecodable() ? ": can be decoded in parallel" : ": entropy decoding is serial");
+                + (js.parallelDecodable() ? ": can be decoded in parallel"
+                : js.parallelPlan() == DecodeReport.Strategy.SPECULATIVE
+                        ? ": decoded in parallel by speculation (chunks of the data decoded from guessed states, then verified)"
+                        : ": entropy decoding is serial");
     }
 
     /**
@@ -146,6 +157,10 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         }
         line(sb, "huffman tables", ht.isEmpty() ? "none" : String.join(", ", ht));
         line(sb, "restart", restartText(js));
+        DecodeReport spec = js.speculation();
+        if (spec != null) {
+            line(sb, "speculation", speculationText(spec));
+        }
         line(sb, "transcode", InfoMetadata.transcodeAdvice(js));
         line(sb, "scans", String.valueOf(s.scans.size()));
         if (s.scans.size() > 1 || s.sofMarker == 0xC2) {
@@ -217,6 +232,14 @@ final class InfoCommand extends IoCommand implements Callable<Integer> {
         o.put("restart_interval", s.scans.isEmpty() ? s.restartInterval : s.scans.get(0).restartInterval());
         o.put("rst_markers", s.scans.isEmpty() ? 0 : s.scans.get(0).restartMarkers());
         o.put("parallel_decodable", js.parallelDecodable());
+        DecodeReport.Strategy plan = js.parallelPlan();
+        o.put("parallel_strategy", plan == null ? null : plan.name().toLowerCase(java.util.Locale.ROOT));
+        DecodeReport spec = js.speculation();
+        if (spec != null) {
+            o.put("speculation", new Json.Obj().put("chunks", spec.chunks())
+                    .put("boundaries_verified", spec.boundariesVerified()).put("bytes_decoded_twice", spec.bytesDecodedTwice())
+                    .put("serial_repairs", spec.serialRepairs()).put("fallback", spec.fallback()));
+        }
         o.put("transcode", InfoMetadata.transcodeAdvice(js));
         List<Object> scans = new ArrayList<>();
         for (FileStructure.Scan sc : s.scans) {

@@ -70,6 +70,9 @@ final class InfoMetadata {
         String why = (long) s.width * s.height < org.jpegmt.mt.ParallelJpegDecoder.DEFAULT_PARALLEL_THRESHOLD
                 ? "; the image is too small for jpeg-mt to split anyway"
                 : rows < 2 * org.jpegmt.mt.WorkPlan.MIN_BAND_ROWS ? "; too few MCU rows to be split, it stays serial"
+                : js.parallelPlan() == org.jpegmt.mt.DecodeReport.Strategy.SPECULATIVE
+                ? ", and it would decode in parallel by restart intervals (today: by speculation, which keeps"
+                        + " the coefficients of the whole scan)"
                 : ", and it would decode in parallel";
         return "jpegmt transcode would add " + String.join(", ", parts) + why;
     }

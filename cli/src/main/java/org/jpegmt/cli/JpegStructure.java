@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegException;
 import org.jpegmt.core.internal.FileStructure;
+import org.jpegmt.mt.DecodeReport;
 import org.jpegmt.mt.ParallelJpegDecoder;
 
 /**
@@ -42,16 +43,49 @@ final class JpegStructure {
         return InfoMetadata.read(data);
     }
 
+    /** How jpeg-mt with 2 threads plans to decode the file; null until asked, then cached. */
+    private DecodeReport.Strategy plan;
+    private boolean planned;
+    private DecodeReport speculation;
+
     /**
-     * Whether jpeg-mt splits the entropy decoding of this file into bands when it has 2 or more
-     * threads ({@link ParallelJpegDecoder#decodesInBands}, the decoder's own decision: one scan,
-     * every RST marker present and in order, at least two bands of 4+ MCU rows, 64 Ki pixels).
+     * @return how jpeg-mt with 2 threads would decode this file ({@link ParallelJpegDecoder#plannedStrategy},
+     *     the decoder's own decision from the headers and the restart-marker pre-scan), or null when
+     *     the headers do not decode
+     */
+    DecodeReport.Strategy parallelPlan() {
+        if (!planned) {
+            planned = true;
+            try {
+                plan = new ParallelJpegDecoder(DecoderOptions.defaults(), 2).plannedStrategy(data);
+            } catch (JpegException e) {
+                plan = null;
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Whether jpeg-mt splits the entropy decoding of this file into restart-interval bands when it
+     * has 2 or more threads: one scan, every RST marker present and in order, at least two bands
+     * of 4+ MCU rows, 64 Ki pixels.
      */
     boolean parallelDecodable() {
-        try {
-            return new ParallelJpegDecoder(DecoderOptions.defaults(), 2).decodesInBands(data);
-        } catch (JpegException e) {
-            return false;
+        return parallelPlan() == DecodeReport.Strategy.RESTART_BANDS;
+    }
+
+    /**
+     * @return when the plan is speculative, the report of a 2-thread decode (its chunks, verified
+     *     boundaries, bytes decoded twice, repairs, or why it handed over); else null
+     */
+    DecodeReport speculation() {
+        if (speculation == null && parallelPlan() == DecodeReport.Strategy.SPECULATIVE) {
+            try {
+                speculation = new ParallelJpegDecoder(DecoderOptions.defaults(), 2).decodeReporting(data);
+            } catch (JpegException e) {
+                return null;
+            }
         }
+        return speculation;
     }
 }

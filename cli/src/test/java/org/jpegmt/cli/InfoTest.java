@@ -99,6 +99,24 @@ class InfoTest {
     }
 
     @Test
+    void aLargeFileWithoutRestartMarkersShowsTheSpeculationCounters() throws Exception {
+        Path jpg = encode("spec", 1600, 1200, "--restart-rows", "0", "-q", "100", "-s", "444");
+        assertTrue(java.nio.file.Files.size(jpg) > 200_000, "scan large enough to speculate: " + java.nio.file.Files.size(jpg));
+        Map<String, Object> o = infoJson(jpg.toString()).get(0);
+        assertEquals(Boolean.FALSE, o.get("parallel_decodable"));
+        assertEquals("speculative", o.get("parallel_strategy"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) o.get("speculation");
+        assertEquals(4, num(spec, "chunks"), spec.toString());
+        assertEquals(3, num(spec, "boundaries_verified") + num(spec, "serial_repairs"), spec.toString());
+        assertEquals(null, spec.get("fallback"));
+        MainTest.Run r = run("info", jpg.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.outText().contains("decoded in parallel by speculation"), r.outText());
+        assertTrue(r.outText().contains("speculation:    4 chunks, "), r.outText());
+    }
+
+    @Test
     void restartIntervalThatDoesNotDivideTheMcuCount() throws Exception {
         // 4:4:4, 300x230 (69 000 px): 38x29 = 1102 MCUs in intervals of 10 -> 111 intervals, 110 RST
         // markers; every 19th interval starts an MCU row (every 5 rows), so jpeg-mt can cut bands

@@ -265,6 +265,36 @@ public final class ParallelJpegDecoder {
     }
 
     /**
+     * How {@link #decodeReporting} would decode this file, as far as its headers and the marker
+     * pre-scan tell (a speculative decode may still hand a damaged file to the staged path).
+     * Decodes nothing.
+     *
+     * @param jpeg a whole JPEG file
+     * @return the planned strategy
+     * @throws JpegException if the headers are invalid or unsupported
+     */
+    public DecodeReport.Strategy plannedStrategy(byte[] jpeg) throws JpegException {
+        DecodeJob job = DecodeJob.open(jpeg, options);
+        boolean split = parallelism.split((long) job.info().width() * job.info().height());
+        if (job.progressive() != null) {
+            return split ? DecodeReport.Strategy.PROGRESSIVE : DecodeReport.Strategy.SERIAL;
+        }
+        switch (path(job)) {
+            case SERIAL:
+                return DecodeReport.Strategy.SERIAL;
+            case SPECULATIVE:
+                return DecodeReport.Strategy.SPECULATIVE;
+            case BANDS:
+                if (bandsFor(job, job.segmentBounds()) != null) {
+                    return DecodeReport.Strategy.RESTART_BANDS;
+                }
+                return DecodeReport.Strategy.STAGED;
+            default:
+                return job.singleScan() ? DecodeReport.Strategy.STAGED : DecodeReport.Strategy.MULTI_SCAN;
+        }
+    }
+
+    /**
      * Serial entropy decoding. Single-scan files are staged: the inverse DCT and conversion of
      * each MCU row are shared between the threads while the caller decodes on. Files with several
      * scans are decoded scan by scan into whole planes, then converted in parallel row bands.
