@@ -47,7 +47,9 @@ import org.jpegmt.mt.WorkPlan;
  * row): the caller's entropy decoding is serial, the inverse DCT and conversion are shared by
  * the p threads, so the time is max(entropy, all of it / p) plus the last row's conversion;
  * encode is serial. With one thread jpeg-mt takes the serial path (no
- * pre-scan), which is the model's 1-core time: the sum of the other measured parts.
+ * pre-scan), which is the model's 1-core time: the sum of the other measured parts. jpeg-mt
+ * decodes such files by speculation when they are large enough: {@link SpeculativeModel} times
+ * its parts with the plan for each core count (rows {@code none-speculative}).
  *
  * <p>This is a projection, not a measurement: the segment costs are measured by decoding into
  * whole sample planes (a serial pass, apportioned to segments by the MCUs they cover) and the row
@@ -102,9 +104,46 @@ public final class ScalingModel {
                     proj.println(d.project(p, bandwidth, restart));
                     proj.println(e.project(p, bandwidth, restart));
                 }
+                if (restart.equals("none")) {
+                    speculative(w.jpeg, cores, reps, bandwidth, d, parts, proj);
+                }
                 parts.flush();
                 proj.flush();
             }
+        }
+    }
+
+    /**
+     * The speculative decode of a file without restart markers ({@link SpeculativeModel}): its
+     * parts for each core count, and its projection against the serial decode measured here.
+     */
+    static void speculative(byte[] jpeg, TreeSet<Integer> cores, int reps, double bandwidth, Decode d,
+            PrintWriter parts, PrintWriter proj) throws JpegException {
+        String label = "none-speculative";
+        double t1 = d.wholeSerial;
+        for (int p : cores) {
+            if (p == 1) {
+                proj.println(String.join("\t", "decode", label, "1", "1.0000", "1.0000", f(t1), f(t1), "false"));
+                continue;
+            }
+            SpeculativeModel.Parts t = SpeculativeModel.measure(jpeg, p, reps);
+            String at = " (plan for " + p + ")";
+            row(parts, "decode", label, "serial decode, same run" + at, t.serialDecode);
+            row(parts, "decode", label, "work on one thread" + at, SpeculativeModel.workMs(t));
+            row(parts, "decode", label, "serial steps" + at, SpeculativeModel.serialMs(t));
+            row(parts, "decode", label, "pre-scan pieces (sum)" + at, SpeculativeModel.sum(t.pieces));
+            row(parts, "decode", label, "chunks + boundary checks (sum)" + at, SpeculativeModel.sum(t.chunks));
+            row(parts, "decode", label, "chunks (count)" + at, t.chunks.length);
+            row(parts, "decode", label, "bytes decoded twice" + at, t.twiceBytes);
+            row(parts, "decode", label, "DC sums (sum)" + at, SpeculativeModel.sum(t.sums));
+            row(parts, "decode", label, "reconstruction bands (sum)" + at, SpeculativeModel.sum(t.bands));
+            row(parts, "decode", label, "stored coefficients (MB)" + at, t.storedBytes / 1e6);
+            double[] sim = SpeculativeModel.projectMs(t, bandwidth);
+            // speedup over this run's serial decode; Amdahl: the serial steps fixed, the rest over p
+            double serial = SpeculativeModel.serialMs(t);
+            double amdahl = t.serialDecode / (serial + (SpeculativeModel.workMs(t) - serial) / p);
+            proj.println(String.join("\t", "decode", label, Integer.toString(p), f(amdahl), f(t.serialDecode / sim[0]),
+                    f(sim[0]), f(serial), Boolean.toString(sim[1] > 0)));
         }
     }
 

@@ -23,9 +23,18 @@ import org.jpegmt.core.PixelImage;
  * ({@link BandDecode#convertEdge}), from rows both kept aside. Fancy upsampling thus reads the
  * real neighbouring chroma rows, and the result is pixel-identical to {@link JpegDecoder}'s.
  *
- * <p>Files with no restart markers, markers that are missing, extra or out of order, or restart
- * intervals that end on an MCU row too rarely to cut bands take the serial entropy path of
- * jpeg-core, which handles damage exactly as libjpeg does (warnings to the listener, or an
+ * <p>Files without restart markers (single scan, at least {@link #withSpeculationThreshold} bytes
+ * of scan data, within {@link DecoderOptions#maxMemory()}) are entropy-decoded speculatively
+ * ({@link SpeculativeSchedule}): the data is cut into chunks at byte offsets, every chunk is
+ * decoded at once from a guessed state, the boundaries are verified where two decoders agree, the
+ * DC predictors are fixed afterwards, and the image is reconstructed in parallel bands from the
+ * stored coefficients. The result is the serial decoder's, or, when anything is unusual (damage,
+ * truncation, data after the last block), the file goes to the serial entropy path before
+ * anything is written or warned. {@link #decodeReporting} says which happened, with counters.
+ *
+ * <p>Files with markers that are missing, extra or out of order, restart intervals that end on an
+ * MCU row too rarely to cut bands, and scans too small to speculate take the serial entropy path
+ * of jpeg-core, which handles damage exactly as libjpeg does (warnings to the listener, or an
  * exception in strict mode). It is staged ({@link DecodeJob#staged}): the caller only
  * entropy-decodes, and the inverse DCT and conversion of each MCU row are shared between the
  * threads. Files with several scans are decoded scan by scan, and converted in parallel row

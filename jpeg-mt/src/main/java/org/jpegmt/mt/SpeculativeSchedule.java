@@ -9,17 +9,10 @@ import org.jpegmt.core.internal.SpeculativeDecode;
  * chunk's boundary check with the next starts as soon as both are decoded, by whichever thread
  * finished the second), the DC sums and the reconstruction bands (the rows around each boundary
  * converted by whichever of the two bands finishes last). Between the phases the threads meet;
- * each phase is cut into more parts than threads, so a thread slowed by the machine delays it
- * by a part, not by its share.
+ * each phase is cut into more parts than threads ({@link WorkPlan#speculativeChunks} and the
+ * like), so a thread slowed by the machine delays it by a part, not by its share.
  */
 final class SpeculativeSchedule {
-    /** Pieces of the pre-scan per thread. */
-    static final int PIECES_PER_THREAD = 8;
-    /** Chunks per thread. */
-    static final int CHUNKS_PER_THREAD = 2;
-    /** Reconstruction bands per thread. */
-    static final int BANDS_PER_THREAD = 3;
-
     private SpeculativeSchedule() {
     }
 
@@ -28,9 +21,9 @@ final class SpeculativeSchedule {
      */
     static boolean run(SpeculativeDecode sd, Parallelism p) throws JpegException {
         int threads = p.threads;
-        sd.cutPieces(PIECES_PER_THREAD * threads);
+        sd.cutPieces(WorkPlan.speculativePieces(threads));
         TaskRunner.runAll(p.executor, p.helpers(), sd.pieces(), sd::scanPiece);
-        if (!sd.planChunks(CHUNKS_PER_THREAD * threads)) {
+        if (!sd.planChunks(WorkPlan.speculativeChunks(threads))) {
             return false;
         }
         int chunks = sd.chunks();
@@ -48,7 +41,7 @@ final class SpeculativeSchedule {
                 sd.meetNext(i);
             }
         });
-        if (!sd.assemble(BANDS_PER_THREAD * threads)) {
+        if (!sd.assemble(WorkPlan.speculativeBands(threads))) {
             return false;
         }
         int bands = sd.bands();

@@ -109,4 +109,26 @@ public final class WorkPlan {
         b[k++] = intervals;
         return Arrays.copyOf(b, k);
     }
+
+    /**
+     * Pieces of the pre-scan of a speculative decode ({@link org.jpegmt.core.internal.SpeculativeDecode#scanPiece}):
+     * eight per thread, so that the scan's end is found early in a file with data after it.
+     */
+    public static int speculativePieces(int threads) {
+        return 8 * threads;
+    }
+
+    /**
+     * Chunks of a speculative decode: two per thread, so that a thread slowed by the machine
+     * delays the phase by a chunk, not by its share; each boundary costs an overlap of tens of
+     * bytes (at most about a kilobyte).
+     */
+    public static int speculativeChunks(int threads) {
+        return 2 * threads;
+    }
+
+    /** Reconstruction bands of a speculative decode: three per thread. */
+    public static int speculativeBands(int threads) {
+        return 3 * threads;
+    }
 }
