@@ -13,8 +13,9 @@ import org.jpegmt.mt.WorkPlan;
  * The scaling model of speculative decoding (files without restart markers, issue 15), part of
  * {@link ScalingModel}: for a core count p it runs the phases of {@code SpeculativeSchedule} on
  * one thread with jpeg-mt's own plan for p threads ({@link WorkPlan#speculativePieces},
- * {@link WorkPlan#speculativeChunks}, {@link WorkPlan#speculativeBands}) and times every part:
- * each pre-scan piece, each chunk with the boundary check that follows it, each band's DC sums
+ * {@link WorkPlan#speculativeChunks}, {@link WorkPlan#speculativeBands},
+ * {@link WorkPlan#speculativeStreamShare}) and times every part: each pre-scan piece, each chunk
+ * with the boundary check that follows it (the first chunk decoding its rows the serial way), each band's DC sums
  * and reconstruction, and the serial steps between (headers, output, assembly). The projection
  * schedules the parts phase by phase on p workers (greedy, in order, a barrier between phases,
  * as the task runner does), no faster than the phase's memory traffic at the assumed bandwidth
@@ -78,7 +79,7 @@ final class SpeculativeModel {
                 sd.scanPiece(k);
                 t.pieces[k] = ms(a);
             }
-            if (!sd.planChunks(WorkPlan.speculativeChunks(p))) {
+            if (!sd.planChunks(WorkPlan.speculativeChunks(p), WorkPlan.speculativeStreamShare(p))) {
                 throw new IllegalStateException("no speculative decode: " + sd.stats().fallback());
             }
             t.chunks = new double[sd.chunks()];
@@ -109,10 +110,12 @@ final class SpeculativeModel {
                 sd.reconstruct(k);
                 t.bands[k] = ms(a);
             }
-            for (int k = 1; k < t.bands.length; k++) {
-                a = System.nanoTime();
-                sd.convertEdge(k);
-                t.bands[k] += ms(a);
+            for (int k = 0; k < t.bands.length; k++) {
+                if (sd.edgeAbove(k)) {
+                    a = System.nanoTime();
+                    sd.convertEdge(k);
+                    t.bands[k] += ms(a);
+                }
             }
             a = System.nanoTime();
             sd.finish();

@@ -23,7 +23,7 @@ final class SpeculativeSchedule {
         int threads = p.threads;
         sd.cutPieces(WorkPlan.speculativePieces(threads));
         TaskRunner.runAll(p.executor, p.helpers(), sd.pieces(), sd::scanPiece);
-        if (!sd.planChunks(WorkPlan.speculativeChunks(threads))) {
+        if (!sd.planChunks(WorkPlan.speculativeChunks(threads), WorkPlan.speculativeStreamShare(threads))) {
             return false;
         }
         int chunks = sd.chunks();
@@ -46,13 +46,15 @@ final class SpeculativeSchedule {
         }
         int bands = sd.bands();
         TaskRunner.runAll(p.executor, p.helpers(), bands, sd::sumDc);
+        // the boundary above band k: converted by whichever of its two sides finishes last (above the
+        // first band, the rows the first chunk streamed are done already)
         AtomicIntegerArray edges = new AtomicIntegerArray(bands);
-        for (int k = 1; k < bands; k++) {
-            edges.set(k, 2);
+        for (int k = 0; k < bands; k++) {
+            edges.set(k, k == 0 ? 1 : 2);
         }
         TaskRunner.runAll(p.executor, p.helpers(), bands, k -> {
             sd.reconstruct(k);
-            if (k > 0 && edges.decrementAndGet(k) == 0) {
+            if (sd.edgeAbove(k) && edges.decrementAndGet(k) == 0) {
                 sd.convertEdge(k);
             }
             if (k + 1 < bands && edges.decrementAndGet(k + 1) == 0) {

@@ -126,6 +126,16 @@ final class ScanCursor {
         return greyFrom + GREY_MODEL_ROWS - 1;
     }
 
+    /** @return the bit reader, where the next MCU starts (a speculative decode reads on from there) */
+    BitReader reader() {
+        return br;
+    }
+
+    /** @return the DC predictors of the scan components at the next MCU */
+    int[] predictors() {
+        return st.preds;
+    }
+
     /** @return the next MCU to decode */
     int nextMcu() {
         return mcu;

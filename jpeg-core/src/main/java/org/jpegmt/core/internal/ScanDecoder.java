@@ -105,6 +105,29 @@ final class ScanDecoder {
         slotsPerRow = slots;
     }
 
+    /** A copy that reports to {@code w} (the tables and geometry are shared: they never change). */
+    ScanDecoder withWarnings(Warnings w) {
+        return new ScanDecoder(this, w);
+    }
+
+    private ScanDecoder(ScanDecoder o, Warnings w) {
+        this.n = o.n;
+        this.frameIndex = o.frameIndex;
+        this.bw = o.bw;
+        this.bh = o.bh;
+        this.quant = o.quant;
+        this.dc = o.dc;
+        this.ac = o.ac;
+        this.wib = o.wib;
+        this.hib = o.hib;
+        this.mcusPerRow = o.mcusPerRow;
+        this.mcuCount = o.mcuCount;
+        this.blocksPerMcu = o.blocksPerMcu;
+        this.stripSlot = o.stripSlot;
+        this.slotsPerRow = o.slotsPerRow;
+        this.warn = w;
+    }
+
     /** @return blocks in one MCU of this scan, dummy blocks included (all are coded) */
     int blocksPerMcu() {
         return blocksPerMcu;

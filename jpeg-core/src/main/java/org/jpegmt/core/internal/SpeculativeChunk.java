@@ -63,6 +63,22 @@ final class SpeculativeChunk {
         this.br = new BitReader(data);
     }
 
+    /**
+     * The first chunk once its MCU rows were decoded in the serial way (known state, nothing
+     * stored): it goes on from {@code br}, at the start of an MCU, to {@link #meet} the next.
+     *
+     * @param br the reader, reset at the scan's first byte (its positions are the scan's)
+     * @param end position of the next chunk's first byte
+     */
+    SpeculativeChunk(BitReader br, long end, int expectedBlocks) {
+        this.from = -1;
+        this.base = 0;
+        this.end = end;
+        this.store = new ChunkStore(expectedBlocks);
+        this.br = br;
+        this.recorded = new int[0];
+    }
+
     /** Decodes the blocks that start before {@link #end}. */
     void decode(ScanDecoder decoder, int[] components) {
         br.reset(from, Integer.MAX_VALUE);
@@ -144,6 +160,11 @@ final class SpeculativeChunk {
         }
         decodeUntil(decoder, components, scanEnd);
         bitsPastEnd = Math.max(0, base + br.bitPosition() - end);
+    }
+
+    /** @return this chunk's position: where its next block starts */
+    long position() {
+        return base + br.bitPosition();
     }
 
     /** @return true if a block in {@code [b0, b1)} met a bad code (or too many blocks did to tell) */

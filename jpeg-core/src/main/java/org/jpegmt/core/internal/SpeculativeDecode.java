@@ -13,13 +13,17 @@ import org.jpegmt.core.PixelImage;
  * the end of the data in a block that counts, a block count that does not match the frame, data
  * after the last block, a scan without an ending marker) makes {@link #assemble} return false,
  * and the caller decodes the file serially instead, with libjpeg's warnings. Nothing is warned
- * or written to the output before {@link #assemble} succeeded.
+ * before {@link #assemble} succeeded; the rows a streaming first chunk wrote to the output are
+ * written again by the serial decode.
  *
  * <p>The phases, each parallel over its parts with a barrier between (a scheduler runs them):
  * {@link #scanPiece} over {@link #pieces()} (find the end of the scan and the stuffing bytes),
  * {@link #planChunks}, {@link #decodeChunk} over {@link #chunks()}, {@link #meetNext} over all
  * chunks but the last, {@link #assemble}, {@link #sumDc} over {@link #bands()}, {@link #reconstruct}
- * over the bands then {@link #convertEdge} between them, and {@link #finish}.
+ * over the bands then {@link #convertEdge} where {@link #edgeAbove}, and {@link #finish}. The
+ * first chunk may decode its MCU rows the serial way instead, reconstructing them as it goes
+ * (nothing stored, its DC predictors exact): its thread then does more per byte, so it gets a
+ * smaller share ({@link #planChunks}).
  *
  * <p>Memory: the output plus the stored coefficients, four bytes per coefficient up to each
  * block's last nonzero one plus 13 bytes per block ({@link ChunkStore}); {@link DecodeJob#speculativeBytes()}
@@ -54,6 +58,12 @@ public final class SpeculativeDecode {
 
     // --- chunks ---
     private SpeculativeChunk[] chunks;
+    /** MCU rows the first chunk decodes the serial way ({@link #planChunks}); 0 for none. */
+    private int streamRows;
+    /** The DC predictors after those rows. */
+    private int[] streamPreds;
+    /** Whether those rows met damage (then the decode falls back). */
+    private boolean streamWarned;
     private int scanEnd;
     private long scanEndBit;
 
@@ -61,7 +71,7 @@ public final class SpeculativeDecode {
     private Segment[] segments;
     private int[] bandRows;
     private int[][] bandPreds;
-    private BandDecode bands;
+    private final BandDecode bands;
     private final Stats stats = new Stats();
 
     /** A run of blocks that count, from one chunk: its local blocks {@code [from, to)} are blocks {@code abs ..}. */
@@ -75,6 +85,7 @@ public final class SpeculativeDecode {
         long bytesDecodedTwice;
         int serialRepairs;
         long storedBytes;
+        int streamRows;
         String fallback;
 
         /** @return chunks the entropy-coded data was cut into */
@@ -97,6 +108,11 @@ public final class SpeculativeDecode {
             return serialRepairs;
         }
 
+        /** @return MCU rows the first chunk decoded the serial way, reconstructing as it went (nothing stored) */
+        public int streamRows() {
+            return streamRows;
+        }
+
         /** @return bytes the stored coefficients took */
         public long storedBytes() {
             return storedBytes;
@@ -117,6 +133,7 @@ public final class SpeculativeDecode {
         this.blocksPerMcu = decoder.blocksPerMcu();
         this.blocksNeeded = (long) ctx.grid.mcuCount() * blocksPerMcu;
         this.start = ctx.firstScan.dataOffset();
+        this.bands = new BandDecode(ctx, null, out);
     }
 
     /**
@@ -212,12 +229,17 @@ public final class SpeculativeDecode {
 
     /**
      * After every {@link #scanPiece}: finds where the scan ends and groups the pieces before it
-     * into about {@code count} chunks of equal size.
+     * into about {@code count} chunks of equal size, or, when {@code streamShare > 0}, into a
+     * first chunk that covers about that share of the MCU rows and is decoded the serial way
+     * ({@link #decodeChunk}: nothing stored, reconstructed as it goes, as a restart band would be)
+     * and {@code count - 1} equal chunks over the rest. With {@code count == }{@link #pieces()},
+     * the chunks are the pieces.
      *
+     * @param streamShare share of the MCU rows the first chunk decodes the serial way; 0 for none
      * @return false if the scan has no ending marker (a truncated file) or is too large: decode
      *     serially
      */
-    public boolean planChunks(int count) {
+    public boolean planChunks(int count, double streamShare) {
         int n = pieceStart.length;
         long skippedBefore = 0;
         long[] baseBit = new long[n + 1];
@@ -238,14 +260,30 @@ public final class SpeculativeDecode {
             return fallback("scan over " + MAX_SCAN_BYTES + " bytes");
         }
         scanEndBit = baseBit[last] + (scanEnd - pieceStart[last] - (long) pieceSkipped[last]) * 8;
-        // pieces [0, last] hold the scan: cut them into chunks at the piece starts nearest to equal shares
+        int rows = ctx.grid.mcuRows();
+        streamRows = (int) Math.round(rows * streamShare);
+        if (streamRows < 2 || streamRows > rows - 2) {
+            streamRows = 0;
+        }
+        // pieces [0, last] hold the scan: chunks start at the first piece at or after each target
         int pieces = last + 1;
+        long len = scanEnd - (long) start;
         int want = Math.max(1, Math.min(count, pieces));
+        long[] target = new long[want];
+        for (int c = 1; c < want; c++) {
+            if (count == n) {
+                target[c] = pieceStart[c] - (long) start;
+            } else if (streamRows > 0) {
+                double first = (double) streamRows / rows;
+                target[c] = (long) (len * (first + (1 - first) * (c - 1) / (want - 1)));
+            } else {
+                target[c] = len * c / want;
+            }
+        }
         int[] firstPiece = new int[want];
         int c = 0;
-        long len = scanEnd - (long) start;
         for (int k = 0; k < pieces && c < want; k++) {
-            if (k == 0 || pieceStart[k] - (long) start >= len * c / want) {
+            if (k == 0 || pieceStart[k] - (long) start >= target[c]) {
                 firstPiece[c++] = k;
             }
         }
@@ -258,7 +296,11 @@ public final class SpeculativeDecode {
             int expected = (int) Math.min(1 << 24, (long) ((endByte - pieceStart[k]) * blocksPerByte * 1.1) + 64);
             chunks[i] = new SpeculativeChunk(ctx.data, pieceStart[k], baseBit[k], endBit, expected);
         }
+        if (c < 2) {
+            streamRows = 0; // one chunk: nothing to overlap with
+        }
         stats.chunks = c;
+        stats.streamRows = streamRows;
         return true;
     }
 
@@ -267,9 +309,27 @@ public final class SpeculativeDecode {
         return chunks.length;
     }
 
-    /** Decodes chunk i's blocks. Thread-safe for different chunks. */
-    public void decodeChunk(int i) {
-        chunks[i].decode(decoder, components);
+    /**
+     * Decodes chunk i's blocks. The first chunk, when it streams ({@link #planChunks}), decodes its
+     * MCU rows the serial way and reconstructs them into the output as a band, then goes on as a
+     * chunk from the end of its last row. Thread-safe for different chunks.
+     */
+    public void decodeChunk(int i) throws JpegException {
+        if (i > 0 || streamRows == 0) {
+            chunks[i].decode(decoder, components);
+            return;
+        }
+        // The serial decoder's own cursor, from the true start: exact DC predictors, no guessing. Its
+        // warnings are only collected: any means damage, and the whole file goes to the serial path.
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Warnings quiet = new Warnings(org.jpegmt.core.DecoderOptions.defaults()
+                .withWarningListener((message, offset) -> seen.add(message)));
+        ScanCursor cursor = ScanCursor.serial(ctx.data, decoder.withWarnings(quiet), ctx.grid, quiet, ctx.resync, start);
+        bands.rows(0, streamRows, ring -> cursor.decodeRow(ring, null));
+        streamPreds = cursor.predictors().clone();
+        streamWarned = !seen.isEmpty();
+        SpeculativeChunk next = chunks[1];
+        chunks[0] = new SpeculativeChunk(cursor.reader(), next.base, chunks[0].store.blocks() + 64);
     }
 
     /**
@@ -289,8 +349,11 @@ public final class SpeculativeDecode {
      * @return false if the file must be decoded serially ({@link Stats#fallback()} says why)
      */
     public boolean assemble(int bandCount) {
+        if (streamWarned) {
+            return fallback("damage in the MCU rows decoded the serial way");
+        }
         java.util.List<Segment> list = new java.util.ArrayList<>();
-        long abs = 0;
+        long abs = (long) streamRows * ctx.grid.mcusPerRow() * blocksPerMcu; // blocks before: streamed
         int cur = 0;
         int from = 0;
         long stored = 0;
@@ -338,7 +401,6 @@ public final class SpeculativeDecode {
         }
         segments = list.toArray(new Segment[0]);
         planBands(bandCount);
-        bands = new BandDecode(ctx, null, out);
         return true;
     }
 
@@ -347,16 +409,16 @@ public final class SpeculativeDecode {
         return false;
     }
 
-    /** Equal bands of at least two MCU rows (BandDecode's smallest). */
+    /** Equal bands of the rows not streamed, of at least two MCU rows (BandDecode's smallest). */
     private void planBands(int count) {
-        int rows = ctx.grid.mcuRows();
+        int rows = ctx.grid.mcuRows() - streamRows;
         int n = Math.max(1, Math.min(count, rows / 4));
         bandRows = new int[n + 1];
         for (int k = 0; k <= n; k++) {
-            bandRows[k] = (int) ((long) rows * k / n);
+            bandRows[k] = streamRows + (int) ((long) rows * k / n);
         }
         bandPreds = new int[n + 1][];
-        bandPreds[0] = new int[4];
+        bandPreds[0] = streamRows > 0 ? streamPreds : new int[4];
     }
 
     /** @return bands of MCU rows to {@link #sumDc} and {@link #reconstruct} */
@@ -410,9 +472,30 @@ public final class SpeculativeDecode {
         });
     }
 
-    /** Converts the rows around the boundary above band k (k >= 1), once bands k - 1 and k are done. */
+    /**
+     * @return whether band k has a boundary above it: with the band before it, or, for the first,
+     *     with the MCU rows the first chunk streamed
+     */
+    public boolean edgeAbove(int k) {
+        return k > 0 || streamRows > 0;
+    }
+
+    /**
+     * Converts the rows around the boundary above band k ({@link #edgeAbove}), once the bands on
+     * both sides are done.
+     */
     public void convertEdge(int k) {
         bands.convertEdgeRow(bandRows[k]);
+    }
+
+    /** @return the first MCU row whose blocks are stored (the rows before were streamed) */
+    int firstStoredRow() {
+        return streamRows;
+    }
+
+    /** @return a cursor at the first stored block, with the predictors there (tests) */
+    BlockCursor storedBlocks() {
+        return cursorAt(streamRows, bandPreds[0].clone());
     }
 
     /** @return the scan's decoder (tests compare its rows with the serial ones) */

@@ -25,6 +25,11 @@ class SpeculativeDecodeTest {
 
     /** The phases in one thread, chunks and bands in reverse order (as threads may finish). */
     static SpeculativeDecode run(byte[] jpeg, int[] cuts, PixelImage[] out) throws JpegException {
+        return run(jpeg, cuts, 0, out);
+    }
+
+    /** As {@link #run(byte[], int[], PixelImage[])}, the first chunk streaming this share of the MCU rows. */
+    static SpeculativeDecode run(byte[] jpeg, int[] cuts, double streamShare, PixelImage[] out) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
         out[0] = job.newOutput();
         SpeculativeDecode sd = job.speculative(out[0]);
@@ -32,7 +37,7 @@ class SpeculativeDecodeTest {
         for (int k = sd.pieces() - 1; k >= 0; k--) {
             sd.scanPiece(k);
         }
-        if (!sd.planChunks(sd.pieces())) {
+        if (!sd.planChunks(sd.pieces(), streamShare)) {
             return sd;
         }
         for (int i = sd.chunks() - 1; i >= 0; i--) {
@@ -50,8 +55,10 @@ class SpeculativeDecodeTest {
         for (int k = sd.bands() - 1; k >= 0; k--) {
             sd.reconstruct(k);
         }
-        for (int k = 1; k < sd.bands(); k++) {
-            sd.convertEdge(k);
+        for (int k = 0; k < sd.bands(); k++) {
+            if (sd.edgeAbove(k)) {
+                sd.convertEdge(k);
+            }
         }
         sd.finish();
         return sd;
@@ -103,12 +110,17 @@ class SpeculativeDecodeTest {
 
     static SpeculativeDecode assertSameAsSerial(byte[] jpeg, int[] cuts, Reference ref, String what)
             throws JpegException {
+        return assertSameAsSerial(jpeg, cuts, 0, ref, what);
+    }
+
+    static SpeculativeDecode assertSameAsSerial(byte[] jpeg, int[] cuts, double streamShare, Reference ref, String what)
+            throws JpegException {
         PixelImage[] out = new PixelImage[1];
-        SpeculativeDecode sd = run(jpeg, cuts, out);
+        SpeculativeDecode sd = run(jpeg, cuts, streamShare, out);
         assertNull(sd.stats().fallback(), what);
         assertArrayEquals(ref.pixels(), out[0].data(), what + ": pixels");
         ScanDecoder.CoefficientRow actual = sd.decoder().newCoefficientRow();
-        SpeculativeDecode.BlockCursor cursor = sd.cursorAt(0, new int[4]);
+        SpeculativeDecode.BlockCursor cursor = sd.storedBlocks();
         int mcus = DecodeJob.open(jpeg, DecoderOptions.defaults()).grid().mcusPerRow();
         // large files: the serial rows decoded alongside, one at a time
         ScanContext ctx = DecodeJob.open(jpeg, DecoderOptions.defaults()).context();
@@ -117,7 +129,10 @@ class SpeculativeDecodeTest {
         ScanDecoder.CoefficientRow expected = ctx.firstDecoder.newCoefficientRow();
         for (int r = 0; r < ctx.grid.mcuRows(); r++) {
             java.util.Arrays.fill(actual.coef, 0);
-            sd.decoder().storedRow(r, 0, mcus, cursor, actual);
+            boolean stored = r >= sd.firstStoredRow(); // the rows before were decoded the serial way
+            if (stored) {
+                sd.decoder().storedRow(r, 0, mcus, cursor, actual);
+            }
             int[] coef = ref.coef() != null ? ref.coef()[r] : null;
             int[] last = ref.coef() != null ? ref.last()[r] : null;
             if (coef == null) {
@@ -126,18 +141,25 @@ class SpeculativeDecodeTest {
                 coef = expected.coef;
                 last = expected.last;
             }
-            assertArrayEquals(last, actual.last, what + ": last coefficients of MCU row " + r);
-            assertArrayEquals(coef, actual.coef, what + ": coefficients of MCU row " + r);
+            if (stored) {
+                assertArrayEquals(last, actual.last, what + ": last coefficients of MCU row " + r);
+                assertArrayEquals(coef, actual.coef, what + ": coefficients of MCU row " + r);
+            }
         }
         return sd;
     }
 
     /** A cut at every byte offset of the scan, each compared with the serial decode. */
     static void assertEveryCut(byte[] jpeg, String what) throws JpegException {
+        assertEveryCut(jpeg, 0, what);
+    }
+
+    /** As {@link #assertEveryCut(byte[], String)}, the first chunk streaming this share of the MCU rows. */
+    static void assertEveryCut(byte[] jpeg, double streamShare, String what) throws JpegException {
         Reference ref = Reference.of(jpeg);
         int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
         for (int o = start + 1; o < jpeg.length - 2; o++) {
-            assertSameAsSerial(jpeg, new int[] {o}, ref, what + ", cut at " + o);
+            assertSameAsSerial(jpeg, new int[] {o}, streamShare, ref, what + ", cut at " + o);
         }
     }
 
@@ -159,9 +181,13 @@ class SpeculativeDecodeTest {
         byte[] jpeg = file(w, h, gray, hs, vs, q);
         Reference ref = Reference.of(jpeg);
         for (int n : new int[] {2, 3, 4, 8, 16}) {
-            SpeculativeDecode sd = assertSameAsSerial(jpeg, equalCuts(jpeg, n), ref, n + " chunks");
-            assertEquals(n, sd.stats().chunks());
-            assertEquals(n - 1, sd.stats().boundariesVerified() + sd.stats().serialRepairs(), "boundaries");
+            for (double stream : new double[] {0, 0.29}) {
+                String what = n + " chunks, first streaming " + stream;
+                SpeculativeDecode sd = assertSameAsSerial(jpeg, equalCuts(jpeg, n), stream, ref, what);
+                assertEquals(n, sd.stats().chunks(), what);
+                assertEquals(n - 1, sd.stats().boundariesVerified() + sd.stats().serialRepairs(), what);
+                assertEquals(stream > 0, sd.stats().streamRows() > 0, what);
+            }
         }
     }
 
@@ -175,7 +201,9 @@ class SpeculativeDecodeTest {
         "57, 33, false, 2, 2",
     })
     void aCutAtEveryByteOffsetGivesTheSerialResult(int w, int h, boolean gray, int hs, int vs) throws Exception {
-        assertEveryCut(file(w, h, gray, hs, vs, 0.9f), w + "x" + h);
+        byte[] jpeg = file(w, h, gray, hs, vs, 0.9f);
+        assertEveryCut(jpeg, w + "x" + h);
+        assertEveryCut(jpeg, 0.5, w + "x" + h + ", first chunk streaming half the rows");
     }
 
     @Test
