@@ -246,17 +246,7 @@ public class JpegmtImageWriter extends ImageWriter {
         }
         int xs = param.getSourceXSubsampling();
         int ys = param.getSourceYSubsampling();
-        Rectangle r = new Rectangle(0, 0, image.getWidth(), image.getHeight());
-        if (param.getSourceRegion() != null) {
-            r = r.intersection(param.getSourceRegion());
-        }
-        r.x += param.getSubsamplingXOffset();
-        r.y += param.getSubsamplingYOffset();
-        r.width -= param.getSubsamplingXOffset();
-        r.height -= param.getSubsamplingYOffset();
-        if (r.width <= 0 || r.height <= 0) {
-            throw new IIOException("the source region " + param.getSourceRegion() + " leaves no pixel to write");
-        }
+        Rectangle r = RasterWrite.region(image.getRaster(), param);
         if (xs == 1 && ys == 1 && r.x == 0 && r.y == 0 && r.width == image.getWidth() && r.height == image.getHeight()) {
             return image;
         }

@@ -91,8 +91,11 @@ final class RasterWrite {
                 raster.getMinX(), raster.getMinY(), bands);
     }
 
-    /** The source region (in raster coordinates) clipped to the raster, after the subsampling offsets. */
-    private static Rectangle region(Raster raster, ImageWriteParam param) throws IIOException {
+    /**
+     * The source region (in raster coordinates) clipped to the raster, after the subsampling
+     * offsets; for images too ({@link JpegmtImageWriter}).
+     */
+    static Rectangle region(Raster raster, ImageWriteParam param) throws IIOException {
         Rectangle r = raster.getBounds();
         if (param == null) {
             return r;
@@ -105,7 +108,7 @@ final class RasterWrite {
         r.width -= param.getSubsamplingXOffset();
         r.height -= param.getSubsamplingYOffset();
         if (r.width <= 0 || r.height <= 0) {
-            throw new IIOException("the source region " + param.getSourceRegion() + " leaves no sample to write");
+            throw new IIOException("the source region " + param.getSourceRegion() + " leaves nothing to write");
         }
         return r;
     }
