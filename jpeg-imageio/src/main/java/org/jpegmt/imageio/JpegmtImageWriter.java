@@ -43,7 +43,8 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  *       tree, see {@link #convertImageMetadata}) supplies the JFIF segment, the ICC profile,
  *       the APPn segments (EXIF, XMP, ...) and comments that are written; tables, frame and
  *       scan come from the parameter (see {@link SegmentSplicer}). Stream metadata is ignored
- *       with a warning. There are no thumbnails or sequences.
+ *       with a warning. Thumbnails are not written (with a warning; {@code getNumThumbnailsSupported}
+ *       says 0); there are no sequences.
  *   <li>A {@code Raster} ({@link IIOImage#hasRaster()}) is written as the JDK writer writes one:
  *       its 1 to 4 bands as the components, as they are (no colour conversion, no JFIF unless
  *       the metadata has one, its Adobe segment if it has one), sampled and numbered as the
@@ -147,6 +148,9 @@ public class JpegmtImageWriter extends ImageWriter {
         processImageStarted(0);
         if (streamMetadata != null) {
             processWarningOccurred(0, "stream metadata is ignored (JPEG has none)");
+        }
+        if (image.getNumThumbnails() > 0) {
+            processWarningOccurred(0, "thumbnails are not written by the jpegmt writer");
         }
         JpegmtImageMetadata metadata = null;
         if (image.getMetadata() != null) {

@@ -347,6 +347,22 @@ class JpegmtImageWriterTest {
     }
 
     @Test
+    void thumbnailsAreLeftOutWithAWarning() throws IOException {
+        JpegmtImageWriter w = writer();
+        Recorder rec = new Recorder();
+        w.addIIOWriteWarningListener(rec);
+        assertEquals(0, w.getNumThumbnailsSupported(null, null, null, null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(ios);
+            w.write(new IIOImage(IMAGE, List.of(TestImages.rgb(8, 6)), null));
+        }
+        assertTrue(rec.warnings.stream().anyMatch(s -> s.contains("thumbnails")), rec.warnings.toString());
+        assertArrayEquals(TestImages.encode(IMAGE, EncoderOptions.defaults()), out.toByteArray());
+        w.dispose();
+    }
+
+    @Test
     void misuseIsRefusedClearly() throws IOException {
         JpegmtImageWriter w = writer();
         assertThrows(IllegalStateException.class, () -> w.write(IMAGE));
