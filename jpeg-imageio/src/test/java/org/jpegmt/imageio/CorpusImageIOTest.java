@@ -327,8 +327,7 @@ class CorpusImageIOTest {
                     BufferedImage e = jdk.readThumbnail(0, t);
                     BufferedImage o = ours.readThumbnail(0, t);
                     if (e.getWidth() != o.getWidth() || e.getHeight() != o.getHeight()
-                            || !java.util.Arrays.equals(e.getRGB(0, 0, e.getWidth(), e.getHeight(), null, 0, e.getWidth()),
-                                    o.getRGB(0, 0, o.getWidth(), o.getHeight(), null, 0, o.getWidth()))) {
+                            || !java.util.Arrays.equals(argb(e), argb(o))) {
                         failures.add(p + ": thumbnail " + t + " differs from the JDK reader's");
                     }
                 }
@@ -339,9 +338,13 @@ class CorpusImageIOTest {
                 ours.dispose();
             }
         }
-        System.out.println("ImageIO plugin on the corpus: " + withThumbnails + " claimed files with JFIF/JFXX thumbnails, "
-                + failures.size() + " differ from the JDK reader's");
+        System.out.println("ImageIO plugin on the corpus: " + withThumbnails
+                + " claimed files with JFIF/JFXX thumbnails, " + failures.size() + " differ from the JDK reader's");
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + failures);
+    }
+
+    private static int[] argb(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 
     @Test

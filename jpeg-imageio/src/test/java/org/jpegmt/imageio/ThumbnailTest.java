@@ -48,16 +48,6 @@ class ThumbnailTest {
         return out.toByteArray();
     }
 
-    private static byte[] jfxx(int code, byte[]... parts) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(Fixtures.ascii("JFXX\0"));
-        b.write(code);
-        for (byte[] p : parts) {
-            b.writeBytes(p);
-        }
-        return b.toByteArray();
-    }
-
     private static byte[] paletteSegment(int w, int h) {
         byte[] palette = new byte[768];
         for (int i = 0; i < 256; i++) {
@@ -69,7 +59,7 @@ class ThumbnailTest {
         for (int i = 0; i < index.length; i++) {
             index[i] = (byte) (i * 5);
         }
-        return jfxx(Thumbnails.PALETTE, new byte[] {(byte) w, (byte) h}, palette, index);
+        return Fixtures.jfxx(Thumbnails.PALETTE, new byte[] {(byte) w, (byte) h}, palette, index);
     }
 
     private static byte[] rgbBytes(int n) {
@@ -83,18 +73,20 @@ class ThumbnailTest {
     private static Map<String, byte[]> files() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("JFIF RGB (JDK writer)", jdkWithThumbnails(List.of(picture(16, 12, BufferedImage.TYPE_INT_RGB))));
-        files.put("JFXX palette (JDK writer)", jdkWithThumbnails(List.of(picture(16, 12, BufferedImage.TYPE_BYTE_INDEXED))));
+        files.put("JFXX palette (JDK writer)",
+                jdkWithThumbnails(List.of(picture(16, 12, BufferedImage.TYPE_BYTE_INDEXED))));
         files.put("JFXX RGB and palette (JDK writer)", jdkWithThumbnails(List.of(
                 picture(16, 12, BufferedImage.TYPE_INT_RGB), picture(8, 6, BufferedImage.TYPE_BYTE_INDEXED))));
         byte[] main = Fixtures.baseline420(64, 48);
-        byte[] jpegThumb = jfxx(Thumbnails.JPEG, Fixtures.baseline420(16, 12));
+        byte[] jpegThumb = Fixtures.jfxx(Thumbnails.JPEG, Fixtures.baseline420(16, 12));
         files.put("JFXX JPEG", Fixtures.insertAfterJfif(main, 0xE0, jpegThumb));
-        byte[] all = Fixtures.insertAfterJfif(main, 0xE0, jfxx(Thumbnails.RGB, new byte[] {7, 3}, rgbBytes(21)));
+        byte[] all = Fixtures.insertAfterJfif(main, 0xE0,
+                Fixtures.jfxx(Thumbnails.RGB, new byte[] {7, 3}, rgbBytes(21)));
         all = Fixtures.insertAfterJfif(all, 0xE0, paletteSegment(10, 5));
-        all = Fixtures.insertAfterJfif(all, 0xE0, jfxx(Thumbnails.JPEG, Fixtures.grey(9, 11)));
+        all = Fixtures.insertAfterJfif(all, 0xE0, Fixtures.jfxx(Thumbnails.JPEG, Fixtures.grey(9, 11)));
         files.put("JFXX JPEG grey, palette, RGB", all);
         byte[] late = Fixtures.insertAt(main, Fixtures.scanOffsets(main).get(0), 0xE0,
-                jfxx(Thumbnails.RGB, new byte[] {7, 3}, rgbBytes(21)));
+                Fixtures.jfxx(Thumbnails.RGB, new byte[] {7, 3}, rgbBytes(21)));
         files.put("JFXX after the tables", late);
         files.put("JFXX with an ICC profile", Fixtures.withProfile(
                 Fixtures.insertAfterJfif(main, 0xE0, paletteSegment(4, 4)), Fixtures.linearRgb()));
@@ -107,7 +99,8 @@ class ThumbnailTest {
             String what = f.getKey();
             ImageReader jdk = JdkReader.create();
             ImageReader ours = new JpegmtImageReaderSpi().createReaderInstance();
-            try (ImageInputStream a = TestImages.stream(f.getValue()); ImageInputStream b = TestImages.stream(f.getValue())) {
+            try (ImageInputStream a = TestImages.stream(f.getValue());
+                    ImageInputStream b = TestImages.stream(f.getValue())) {
                 jdk.setInput(a);
                 ours.setInput(b);
                 int n = jdk.getNumThumbnails(0);
@@ -118,10 +111,9 @@ class ThumbnailTest {
                     assertEquals(jdk.getThumbnailHeight(0, t), ours.getThumbnailHeight(0, t), what + " #" + t);
                     BufferedImage expected = jdk.readThumbnail(0, t);
                     BufferedImage actual = ours.readThumbnail(0, t);
-                    assertEquals(expected.getColorModel().getClass(), actual.getColorModel().getClass(), what + " #" + t);
-                    assertArrayEquals(expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth()),
-                            actual.getRGB(0, 0, actual.getWidth(), actual.getHeight(), null, 0, actual.getWidth()),
-                            what + " #" + t);
+                    String which = what + " #" + t;
+                    assertEquals(expected.getColorModel().getClass(), actual.getColorModel().getClass(), which);
+                    assertArrayEquals(argb(expected), argb(actual), which);
                 }
                 assertEquals(MetadataAndRasterTest.describe(jdk.getImageMetadata(0).getAsTree(NativeTree.FORMAT)),
                         MetadataAndRasterTest.describe(ours.getImageMetadata(0).getAsTree(NativeTree.FORMAT)), what);
@@ -134,6 +126,10 @@ class ThumbnailTest {
         }
     }
 
+    private static int[] argb(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
     @Test
     void exifThumbnailsAreNotExposedAsByTheJdk() throws IOException {
         // APP1 Exif, little-endian TIFF: empty IFD0, IFD1 pointing at a JPEG thumbnail
@@ -143,7 +139,8 @@ class ThumbnailTest {
         tiff.writeBytes(Fixtures.ascii("Exif\0\0"));
         tiff.writeBytes(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 14, 0, 0, 0, 2, 0});
         tiff.writeBytes(new byte[] {0x01, 0x02, 4, 0, 1, 0, 0, 0, (byte) at, 0, 0, 0});
-        tiff.writeBytes(new byte[] {0x02, 0x02, 4, 0, 1, 0, 0, 0, (byte) thumb.length, (byte) (thumb.length >> 8), 0, 0});
+        byte[] length = {(byte) thumb.length, (byte) (thumb.length >> 8)};
+        tiff.writeBytes(new byte[] {0x02, 0x02, 4, 0, 1, 0, 0, 0, length[0], length[1], 0, 0});
         tiff.writeBytes(new byte[] {0, 0, 0, 0});
         tiff.writeBytes(thumb);
         byte[] file = Fixtures.insertAfterJfif(Fixtures.baseline420(64, 48), 0xE1, tiff.toByteArray());
@@ -161,13 +158,14 @@ class ThumbnailTest {
     @Test
     void jfxxWithoutJfifOrMalformedIsNoThumbnail() throws IOException {
         byte[] noJfif = Fixtures.insertAfterSoi(Fixtures.fourComponents(Fixtures.cmykRaster(16, 16), 0), 0xE0,
-                jfxx(Thumbnails.RGB, new byte[] {2, 2}, rgbBytes(4)));
+                Fixtures.jfxx(Thumbnails.RGB, new byte[] {2, 2}, rgbBytes(4)));
         byte[] shortRgb = Fixtures.insertAfterJfif(Fixtures.baseline420(32, 32), 0xE0,
-                jfxx(Thumbnails.RGB, new byte[] {7, 3}, new byte[10]));
-        byte[] badCode = Fixtures.insertAfterJfif(Fixtures.baseline420(32, 32), 0xE0, jfxx(0x12, new byte[] {1, 1, 0, 0, 0}));
+                Fixtures.jfxx(Thumbnails.RGB, new byte[] {7, 3}, new byte[10]));
+        byte[] badCode = Fixtures.insertAfterJfif(Fixtures.baseline420(32, 32), 0xE0,
+                Fixtures.jfxx(0x12, new byte[] {1, 1, 0, 0, 0}));
         // 2 bytes short, as the JDK writer's segments, but a marker follows: nothing taken from it
         byte[] shortBeforeMarker = Fixtures.insertAfterJfif(Fixtures.baseline420(32, 32), 0xE0,
-                jfxx(Thumbnails.RGB, new byte[] {2, 2}, new byte[10]));
+                Fixtures.jfxx(Thumbnails.RGB, new byte[] {2, 2}, new byte[10]));
         for (byte[] file : List.of(noJfif, shortRgb, badCode, shortBeforeMarker)) {
             ImageReader r = new JpegmtImageReaderSpi().createReaderInstance();
             try (ImageInputStream in = TestImages.stream(file)) {
