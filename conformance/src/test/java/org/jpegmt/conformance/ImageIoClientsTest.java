@@ -319,7 +319,8 @@ class ImageIoClientsTest {
     }
 
     /**
-     * Scrimage reads through ImageIO ({@code ImageIO.getImageReaders}: every reader that takes
+     * Scrimage without its TwelveMonkeys dependency (this execution's class path; with it, see
+     * {@link ScrimageWithTwelveMonkeysTest}) reads through ImageIO ({@code ImageIO.getImageReaders}: every reader that takes
      * the stream, in order) and writes through {@code getImageWritersByFormatName("jpeg").next()}:
      * both are jpegmt's, and the decoded result equals the JDK plugin's. EXIF orientation is
      * Scrimage's own (metadata-extractor reads the APP1 bytes), so it turns alike.
