@@ -11,7 +11,8 @@
  *       {@code BufferedImages} requires {@code java.desktop} itself (it names its types anyway).
  *   <li>{@code org.jpegmt.core.internal}: the codec's internals and the segment-level API
  *       ({@code DecodeJob}, {@code EncodeJob}, {@code SymbolCounts}, {@code AnnexK}, ...). Not a
- *       user API: exported only to the jpegmt modules that schedule or inspect segments. The
+ *       user API: exported only to the jpegmt modules that schedule or inspect segments (and to
+ *       jpeg-imageio, which writes ImageIO rasters through {@code EncodeJob.createRaw}). The
  *       bench module has no module descriptor (JMH) and runs on the class path, where
  *       qualified exports do not apply; so does every class-path user of this jar.
  * </ul>
@@ -24,5 +25,5 @@ module org.jpegmt.core {
 
     exports org.jpegmt.core;
     exports org.jpegmt.core.awt;
-    exports org.jpegmt.core.internal to org.jpegmt.mt, org.jpegmt.cli;
+    exports org.jpegmt.core.internal to org.jpegmt.mt, org.jpegmt.cli, org.jpegmt.imageio;
 }

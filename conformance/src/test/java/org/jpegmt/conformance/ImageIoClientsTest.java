@@ -29,11 +29,14 @@ import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import com.sksamuel.scrimage.ImmutableImage;
+import com.sksamuel.scrimage.nio.JpegWriter;
 import net.coobird.thumbnailator.Thumbnails;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jpegmt.core.EncoderOptions;
+import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegEncoder;
 import org.jpegmt.core.Subsampling;
 import org.jpegmt.core.awt.BufferedImages;
@@ -47,7 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Node;
 
 /**
- * jpegmt's ImageIO plugin under real clients (Thumbnailator 0.4.21, PDFBox 3.0.5), compared
+ * jpegmt's ImageIO plugin under real clients (Thumbnailator 0.4.21, PDFBox 3.0.5, Scrimage 4.3.5), compared
  * with the JDK's plugin on files made here. During each test the registry holds a recording
  * jpegmt provider pair and, unless a test puts them back, not the JDK's JPEG providers, so a
  * client can only have used jpegmt, and the recorders say that it did.
@@ -302,6 +305,93 @@ class ImageIoClientsTest {
             assertTrue(maxDifference(jdk, ours) <= 1, spaces[i] + ": max difference to the JDK plugin's "
                     + maxDifference(jdk, ours));
         }
+    }
+
+    // ---- Scrimage ----
+
+    /** Scrimage's load, scale and JPEG write as it does them, once with jpegmt, once with the JDK's plugin. */
+    private record ScrimageRun(BufferedImage loaded, byte[] written) {
+    }
+
+    private static ScrimageRun scrimage(byte[] photo, JpegWriter writer) throws IOException {
+        ImmutableImage loaded = ImmutableImage.loader().fromBytes(photo);
+        return new ScrimageRun(loaded.awt(), loaded.scaleTo(loaded.width / 2, loaded.height / 2).bytes(writer));
+    }
+
+    /**
+     * Scrimage without its TwelveMonkeys dependency (this execution's class path; with it, see
+     * {@link ScrimageWithTwelveMonkeysTest}) reads through ImageIO ({@code ImageIO.getImageReaders}: every reader that takes
+     * the stream, in order) and writes through {@code getImageWritersByFormatName("jpeg").next()}:
+     * both are jpegmt's, and the decoded result equals the JDK plugin's. EXIF orientation is
+     * Scrimage's own (metadata-extractor reads the APP1 bytes), so it turns alike.
+     */
+    @Test
+    void scrimageLoadsScalesAndWritesThroughJpegmtAsWithTheJdk() throws IOException {
+        byte[] plain = encode(picture(160, 96), Subsampling.S420);
+        for (int orientation : new int[] {1, 6}) {
+            byte[] photo = orientation == 1 ? plain : insert(plain, 0xE1, exif(orientation));
+            JpegWriter writer = new JpegWriter().withCompression(90);
+            readersMade.set(0);
+            writersMade.set(0);
+            ScrimageRun ours = scrimage(photo, writer);
+            assertTrue(readersMade.get() > 0, "Scrimage read through jpegmt");
+            assertTrue(writersMade.get() > 0, "Scrimage wrote through jpegmt");
+            ScrimageRun jdk = withJdkOnly(() -> scrimage(photo, writer));
+            String what = "orientation " + orientation;
+            assertEquals(orientation == 1 ? 160 : 96, ours.loaded().getWidth(), what + ": turned as EXIF says");
+            assertEquals(jdk.loaded().getWidth(), ours.loaded().getWidth(), what);
+            assertEquals(jdk.loaded().getHeight(), ours.loaded().getHeight(), what);
+            assertTrue(maxDifference(jdk.loaded(), ours.loaded()) <= 1,
+                    what + ": loaded, max difference " + maxDifference(jdk.loaded(), ours.loaded()));
+            // the same quality (0.9 = IJG 90) and colour conversion: the decoded files agree
+            BufferedImage oursOut = BufferedImages.toBufferedImage(new JpegDecoder().decode(ours.written()));
+            BufferedImage jdkOut = BufferedImages.toBufferedImage(new JpegDecoder().decode(jdk.written()));
+            assertEquals(jdkOut.getWidth(), oursOut.getWidth(), what);
+            assertTrue(maxDifference(jdkOut, oursOut) <= 1,
+                    what + ": written, max difference " + maxDifference(jdkOut, oursOut));
+        }
+    }
+
+    /**
+     * Where Scrimage with jpegmt differs from Scrimage with the JDK's plugin: its progressive
+     * writer asks for {@code MODE_DEFAULT}, which jpegmt's writer answers with a baseline file
+     * (and a warning), the JDK's with a progressive one; the pixels agree.
+     */
+    @Test
+    void scrimageProgressiveWriterGetsABaselineFileFromJpegmt() throws IOException {
+        byte[] photo = encode(picture(120, 80), Subsampling.S420);
+        JpegWriter progressive = new JpegWriter(85, true);
+        writersMade.set(0);
+        byte[] ours = scrimage(photo, progressive).written();
+        assertTrue(writersMade.get() > 0, "Scrimage wrote through jpegmt");
+        byte[] jdk = withJdkOnly(() -> scrimage(photo, progressive).written());
+        JpegDecoder decoder = new JpegDecoder();
+        assertEquals(0xC0, decoder.readInfo(ours).sofMarker());
+        assertEquals(0xC2, decoder.readInfo(jdk).sofMarker());
+        BufferedImage a = BufferedImages.toBufferedImage(decoder.decode(ours));
+        BufferedImage b = BufferedImages.toBufferedImage(decoder.decode(jdk));
+        assertTrue(maxDifference(b, a) <= 1, "max difference " + maxDifference(b, a));
+    }
+
+    /**
+     * CMYK: Scrimage (its TwelveMonkeys dependency excluded) gets from jpegmt's reader what
+     * jpeg-core decodes (djpeg's CMYK to RGB formula, the README's CMYK point); from the JDK's
+     * reader it gets a CMYK image whose colour space converts through a CMYK profile, so the
+     * pixels differ (up to 73 levels on this file): the one place where the two plugins give
+     * Scrimage different colours.
+     */
+    @Test
+    void scrimageLoadsCmykAsJpegCoreDecodesIt() throws IOException {
+        byte[] file = cmyk(36, 20);
+        readersMade.set(0);
+        BufferedImage ours = ImmutableImage.loader().fromBytes(file).awt();
+        assertTrue(readersMade.get() > 0, "Scrimage read through jpegmt");
+        BufferedImage direct = BufferedImages.toBufferedImage(new JpegDecoder().decode(file));
+        assertEquals(0, maxDifference(direct, ours), "as jpeg-core decodes it");
+        BufferedImage jdk = withJdkOnly(() -> ImmutableImage.loader().fromBytes(file)).awt();
+        assertEquals(ColorSpace.TYPE_CMYK, jdk.getColorModel().getColorSpace().getType());
+        System.out.println("Scrimage, CMYK file: max difference between the JDK plugin's and jpegmt's pixels "
+                + maxDifference(jdk, ours));
     }
 
     // ---- metadata round trip ----

@@ -99,6 +99,9 @@ final class JpegHeaders {
             }
             byte[] payload = new byte[len - 2];
             in.readFully(payload);
+            if (m == 0xE0) {
+                payload = Thumbnails.completeJfxx(payload, in);
+            }
             write(copy, 0xFF, m);
             write(copy, len >> 8, len & 0xFF);
             if (copy != null) {

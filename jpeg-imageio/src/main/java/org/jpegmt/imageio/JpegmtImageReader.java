@@ -62,7 +62,8 @@ import org.jpegmt.mt.ParallelJpegDecoder;
  *   <li>Progress and abort: progress is reported after reading the input, after decoding and
  *       while the region is copied; {@link #abort()} is honoured between these steps and
  *       between copied rows, and {@code read} then returns the destination as far as filled.
- *   <li>No thumbnails.
+ *   <li>Thumbnails as the JDK reader exposes them: the JFIF APP0's own RGB thumbnail, then
+ *       the JFXX ones (JPEG, palette, RGB); not EXIF ones (see {@link Thumbnails}).
  * </ul>
  *
  * <p>One instance per thread, as ImageIO expects; the codec objects behind it are immutable and
@@ -77,6 +78,8 @@ public class JpegmtImageReader extends ImageReader {
     private JpegHeaders.Header walk;
     /** All marker segments up to EOI, for the metadata: walked when first asked for. */
     private List<JpegHeaders.Segment> allSegments;
+    /** JFIF and JFXX thumbnails of the header: found when first asked for. */
+    private List<Thumbnails.Thumbnail> thumbnails;
     /** The embedded profile's colour space, made once per input so image types compare equal. */
     private ICC_ColorSpace icc;
 
@@ -92,6 +95,7 @@ public class JpegmtImageReader extends ImageReader {
         info = null;
         walk = null;
         allSegments = null;
+        thumbnails = null;
         icc = null;
     }
 
@@ -158,6 +162,58 @@ public class JpegmtImageReader extends ImageReader {
         in.seek(streamStart + header.scanOffset());
         all.addAll(ScanMarkers.read(in));
         return List.copyOf(all);
+    }
+
+    /** @return true: JFIF and JFXX thumbnails are read, as by the JDK reader */
+    @Override
+    public boolean readerSupportsThumbnails() {
+        return true;
+    }
+
+    @Override
+    public int getNumThumbnails(int imageIndex) throws IOException {
+        return thumbnails(imageIndex).size();
+    }
+
+    @Override
+    public int getThumbnailWidth(int imageIndex, int thumbnailIndex) throws IOException {
+        return thumbnail(imageIndex, thumbnailIndex).width();
+    }
+
+    @Override
+    public int getThumbnailHeight(int imageIndex, int thumbnailIndex) throws IOException {
+        return thumbnail(imageIndex, thumbnailIndex).height();
+    }
+
+    /**
+     * @return the thumbnail: JFIF and JFXX RGB ones as sRGB images with R, G, B bands, palette
+     *     ones with an {@link java.awt.image.IndexColorModel}, JPEG ones decoded by jpeg-core
+     */
+    @Override
+    public BufferedImage readThumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+        Thumbnails.Thumbnail t = thumbnail(imageIndex, thumbnailIndex);
+        clearAbortRequest();
+        processThumbnailStarted(imageIndex, thumbnailIndex);
+        BufferedImage image = t.read();
+        processThumbnailProgress(100f);
+        processThumbnailComplete();
+        return image;
+    }
+
+    private List<Thumbnails.Thumbnail> thumbnails(int imageIndex) throws IOException {
+        header(imageIndex);
+        if (thumbnails == null) {
+            thumbnails = Thumbnails.find(walk.segments());
+        }
+        return thumbnails;
+    }
+
+    private Thumbnails.Thumbnail thumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+        List<Thumbnails.Thumbnail> all = thumbnails(imageIndex);
+        if (thumbnailIndex < 0 || thumbnailIndex >= all.size()) {
+            throw new IndexOutOfBoundsException("thumbnail " + thumbnailIndex + " of " + all.size());
+        }
+        return all.get(thumbnailIndex);
     }
 
     /** @return true: {@link #readRaster} gives the decoded components without colour conversion */
@@ -455,6 +511,7 @@ public class JpegmtImageReader extends ImageReader {
         info = null;
         walk = null;
         allSegments = null;
+        thumbnails = null;
         icc = null;
         super.dispose();
     }

@@ -37,13 +37,19 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  *       as YCbCr; alpha is dropped with a warning (the provider declines alpha images, so
  *       {@code ImageIO.write} does not get here with them).
  *   <li>Source region and source subsampling of the {@link ImageWriteParam} are honoured;
- *       source bands are refused; progressive mode ({@code MODE_DEFAULT} or
+ *       source bands are refused for images (rasters use them); progressive mode ({@code MODE_DEFAULT} or
  *       {@code MODE_EXPLICIT}) and custom tables are ignored with a warning.
  *   <li>Image metadata (this plugin's, the JDK's JPEG metadata, or anything with a standard
  *       tree, see {@link #convertImageMetadata}) supplies the JFIF segment, the ICC profile,
  *       the APPn segments (EXIF, XMP, ...) and comments that are written; tables, frame and
  *       scan come from the parameter (see {@link SegmentSplicer}). Stream metadata is ignored
- *       with a warning. There are no thumbnails, sequences or raster writes.
+ *       with a warning. Thumbnails are not written (with a warning; {@code getNumThumbnailsSupported}
+ *       says 0); there are no sequences.
+ *   <li>A {@code Raster} ({@link IIOImage#hasRaster()}) is written as the JDK writer writes one:
+ *       its 1 to 4 bands as the components, as they are (no colour conversion, no JFIF unless
+ *       the metadata has one, its Adobe segment if it has one), sampled and numbered as the
+ *       metadata's frame says or 1x1 and 1..n without metadata; source bands apply to rasters.
+ *       Rasters are encoded on the calling thread ({@code setThreads} applies to images).
  *   <li>Progress is reported after conversion and encoding; {@link #abort()} is honoured before
  *       anything is written, so an aborted write leaves the output untouched.
  * </ul>
@@ -54,6 +60,15 @@ public class JpegmtImageWriter extends ImageWriter {
     /** @param provider the provider creating this writer, or null */
     public JpegmtImageWriter(ImageWriterSpi provider) {
         super(provider);
+    }
+
+    /**
+     * @return true: a {@code Raster}'s 1 to 4 bands are written as the file's components, as
+     *     they are, without colour conversion, as the JDK writer does (see {@link RasterWrite})
+     */
+    @Override
+    public boolean canWriteRasters() {
+        return true;
     }
 
     @Override
@@ -126,16 +141,16 @@ public class JpegmtImageWriter extends ImageWriter {
         if (image == null) {
             throw new IllegalArgumentException("image is null");
         }
-        if (image.hasRaster()) {
-            throw new UnsupportedOperationException("jpegmt writes images, not rasters");
-        }
-        if (param != null && param.getSourceBands() != null) {
+        if (!image.hasRaster() && param != null && param.getSourceBands() != null) {
             throw new IIOException("source bands are not supported by the jpegmt writer");
         }
         clearAbortRequest();
         processImageStarted(0);
         if (streamMetadata != null) {
             processWarningOccurred(0, "stream metadata is ignored (JPEG has none)");
+        }
+        if (image.getNumThumbnails() > 0) {
+            processWarningOccurred(0, "thumbnails are not written by the jpegmt writer");
         }
         JpegmtImageMetadata metadata = null;
         if (image.getMetadata() != null) {
@@ -146,36 +161,44 @@ public class JpegmtImageWriter extends ImageWriter {
                 metadata = (JpegmtImageMetadata) converted;
             }
         }
-        BufferedImage source = region(toBufferedImage(image.getRenderedImage()), param);
-        if (source.getColorModel().hasAlpha()) {
-            processWarningOccurred(0, "alpha channel dropped: JPEG has no transparency");
-        }
         EncoderOptions options = options(param);
-        int threads = param instanceof JpegmtImageWriteParam p ? p.getThreads() : 1;
         if (abortRequested()) {
             processWriteAborted();
             return;
         }
-        PixelImage pixels = BufferedImages.fromBufferedImage(source);
-        processImageProgress(20f);
-        byte[] jpeg;
-        try {
-            jpeg = threads > 1 ? new ParallelJpegEncoder(options, threads).encode(pixels)
-                    : new JpegEncoder(options).encode(pixels);
-        } catch (IllegalArgumentException e) {
-            throw new IIOException(e.getMessage(), e);
-        }
+        byte[] jpeg = image.hasRaster()
+                ? RasterWrite.encode(image.getRaster(), param, metadata == null ? null : metadata.nativeTree(), options,
+                        w -> processWarningOccurred(0, w))
+                : encodeImage(image.getRenderedImage(), param, options);
         if (abortRequested()) {
             processWriteAborted();
             return;
         }
         if (metadata != null) {
-            jpeg = SegmentSplicer.splice(jpeg, metadata.nativeTree(), w -> processWarningOccurred(0, w));
+            jpeg = SegmentSplicer.splice(jpeg, metadata.nativeTree(), w -> processWarningOccurred(0, w),
+                    image.hasRaster());
         }
         processImageProgress(90f);
         ((ImageOutputStream) output).write(jpeg);
         processImageProgress(100f);
         processImageComplete();
+    }
+
+    /** The image's pixels, converted to YCbCr (or grey) and encoded, on the parameter's threads. */
+    private byte[] encodeImage(RenderedImage image, ImageWriteParam param, EncoderOptions options) throws IIOException {
+        BufferedImage source = region(toBufferedImage(image), param);
+        if (source.getColorModel().hasAlpha()) {
+            processWarningOccurred(0, "alpha channel dropped: JPEG has no transparency");
+        }
+        int threads = param instanceof JpegmtImageWriteParam p ? p.getThreads() : 1;
+        PixelImage pixels = BufferedImages.fromBufferedImage(source);
+        processImageProgress(20f);
+        try {
+            return threads > 1 ? new ParallelJpegEncoder(options, threads).encode(pixels)
+                    : new JpegEncoder(options).encode(pixels);
+        } catch (IllegalArgumentException e) {
+            throw new IIOException(e.getMessage(), e);
+        }
     }
 
     /** Maps an ImageIO parameter to encoder settings (see {@link JpegmtImageWriteParam}), warning about what is ignored. */
@@ -227,17 +250,7 @@ public class JpegmtImageWriter extends ImageWriter {
         }
         int xs = param.getSourceXSubsampling();
         int ys = param.getSourceYSubsampling();
-        Rectangle r = new Rectangle(0, 0, image.getWidth(), image.getHeight());
-        if (param.getSourceRegion() != null) {
-            r = r.intersection(param.getSourceRegion());
-        }
-        r.x += param.getSubsamplingXOffset();
-        r.y += param.getSubsamplingYOffset();
-        r.width -= param.getSubsamplingXOffset();
-        r.height -= param.getSubsamplingYOffset();
-        if (r.width <= 0 || r.height <= 0) {
-            throw new IIOException("the source region " + param.getSourceRegion() + " leaves no pixel to write");
-        }
+        Rectangle r = RasterWrite.region(image.getRaster(), param);
         if (xs == 1 && ys == 1 && r.x == 0 && r.y == 0 && r.width == image.getWidth() && r.height == image.getHeight()) {
             return image;
         }

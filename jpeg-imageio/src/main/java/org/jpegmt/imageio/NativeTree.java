@@ -9,8 +9,9 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
 
 /**
  * Builds the JDK's native JPEG image metadata tree ({@value #FORMAT}) from the marker segments
- * of a file: {@code JPEGvariety/app0JFIF} (with {@code app2ICC} when the file has both JFIF and
- * an ICC profile), then {@code markerSequence} with one node per segment in file order:
+ * of a file: {@code JPEGvariety/app0JFIF} (with a {@code JFXX} child holding one
+ * {@code app0JFXX} per JFXX thumbnail segment, see {@link Thumbnails}, and {@code app2ICC} when
+ * the file has both JFIF and an ICC profile), then {@code markerSequence} with one node per segment in file order:
  * {@code dqt}, {@code dht}, {@code dri}, {@code com}, {@code app14Adobe}, {@code sof},
  * {@code sos} and {@code unknown} (every other segment, its payload as the user object). Names,
  * attributes and user objects are those of the JDK's format, so code written against the JDK
@@ -57,6 +58,13 @@ final class NativeTree {
             if (m == APP0 && jfif == null && sequence.getLength() == 0 && isJfif(p)) {
                 jfif = jfif(p);
                 variety.appendChild(jfif);
+            } else if (m == APP0 && jfif != null && Thumbnails.isJfxxThumbnail(p)) {
+                IIOMetadataNode jfxx = TreeMerge.child(jfif, "JFXX");
+                if (jfxx == null) {
+                    jfxx = new IIOMetadataNode("JFXX");
+                    jfif.insertBefore(jfxx, jfif.getFirstChild()); // before app2ICC, as in the JDK's tree
+                }
+                jfxx.appendChild(Thumbnails.jfxxNode(p));
             } else if (m == APP2 && jfif != null && icc != null && IccProfiles.isChunk(p)) {
                 if (jfif.getElementsByTagName("app2ICC").getLength() == 0) {
                     IIOMetadataNode node = new IIOMetadataNode("app2ICC");

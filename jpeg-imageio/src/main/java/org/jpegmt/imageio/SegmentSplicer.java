@@ -12,8 +12,9 @@ import org.w3c.dom.Node;
  * APP0 is replaced by the metadata's {@code app0JFIF} (or dropped when the metadata has none,
  * as for EXIF files), followed by its {@code app2ICC} profile as APP2 chunks, then every
  * {@code unknown} APPn and every {@code com} node in tree order, all before the encoder's
- * tables. Tables, frame, scan, restart interval and Adobe nodes are not taken from the
- * metadata: the encoder's settings decide those.
+ * tables. Tables, frame, scan and restart interval are not taken from the metadata: the
+ * encoder's settings decide those. The {@code app14Adobe} node is written only for a raster,
+ * whose samples are written as they are: for an image the writer's YCbCr is what the file holds.
  */
 final class SegmentSplicer {
     private SegmentSplicer() {
@@ -25,9 +26,10 @@ final class SegmentSplicer {
      * @param encoded a file as the encoder wrote it (SOI, JFIF APP0, tables...)
      * @param root the native tree to take the segments from
      * @param warn told about nodes that cannot be written
+     * @param adobe true to write the {@code app14Adobe} node (raster writes), in tree order
      * @return the file with the metadata's segments
      */
-    static byte[] splice(byte[] encoded, IIOMetadataNode root, Consumer<String> warn) {
+    static byte[] splice(byte[] encoded, IIOMetadataNode root, Consumer<String> warn, boolean adobe) {
         int rest = 2;
         if ((encoded[2] & 0xFF) == 0xFF && (encoded[3] & 0xFF) == NativeTree.APP0) {
             rest = 4 + NativeTree.u16(encoded, 4); // the encoder's JFIF segment
@@ -59,6 +61,8 @@ final class SegmentSplicer {
                 } else {
                     segment(out, tag, data);
                 }
+            } else if (adobe && n.getNodeName().equals("app14Adobe")) {
+                segment(out, NativeTree.APP14, adobePayload(n));
             } else if (n.getNodeName().equals("com")) {
                 byte[] data = n.getUserObject() instanceof byte[] b ? b
                         : n.getAttribute("comment").getBytes(StandardCharsets.ISO_8859_1);
@@ -82,6 +86,16 @@ final class SegmentSplicer {
             (byte) TreeMerge.intAttribute(jfif, "minorVersion", 1),
             (byte) TreeMerge.intAttribute(jfif, "resUnits", 0),
             (byte) (xd >> 8), (byte) xd, (byte) (yd >> 8), (byte) yd, 0, 0};
+    }
+
+    /** Adobe APP14 from the node's attributes (version 100, flags 0, transform 0 when absent). */
+    private static byte[] adobePayload(IIOMetadataNode adobe) {
+        int version = TreeMerge.intAttribute(adobe, "version", 100);
+        int flags0 = TreeMerge.intAttribute(adobe, "flags0", 0);
+        int flags1 = TreeMerge.intAttribute(adobe, "flags1", 0);
+        return new byte[] {'A', 'd', 'o', 'b', 'e', (byte) (version >> 8), (byte) version,
+            (byte) (flags0 >> 8), (byte) flags0, (byte) (flags1 >> 8), (byte) flags1,
+            (byte) TreeMerge.intAttribute(adobe, "transform", 0)};
     }
 
     /** Writes one marker segment: marker, length, payload. */

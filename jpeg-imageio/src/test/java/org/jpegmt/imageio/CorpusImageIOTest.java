@@ -256,14 +256,12 @@ class CorpusImageIOTest {
 
     /**
      * Files whose trees are known to differ from the JDK reader's, left out of the comparison:
-     * a JFXX thumbnail segment (an {@code unknown} node here, a {@code JFXX} child of
-     * {@code app0JFIF} in the JDK's tree: see the README), and a 557 KB CMYK profile whose
+     * a 557 KB CMYK profile whose
      * {@code ICC_Profile.getData()} differs from byte 131036 on between the JDK's profile object
      * and a fresh one made of the same chunk bytes (LCMS re-serializes the profile; two fresh
      * instances agree with each other, the JDK's instance has been through other calls).
      */
     private static final java.util.Set<String> KNOWN_METADATA_DIFFERENCES = java.util.Set.of(
-            "twelvemonkeys-jpeg/jfif-jfxx-thumbnail-olympus-d320l.jpg",
             "twelvemonkeys-jpeg/cco-illegalargument-rgb-coated-fogra27.jpg");
 
     /** Every claimed baseline file: both metadata trees equal the JDK reader's, wherever it gives them. */
@@ -292,6 +290,61 @@ class CorpusImageIOTest {
                 + " decode and decode-optional files compared with the JDK's, " + failures.size() + " differ ("
                 + KNOWN_METADATA_DIFFERENCES.size() + " known differences left out)");
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + failures);
+    }
+
+    /** Every claimed file: thumbnail count, sizes and pixels equal the JDK reader's, wherever it reads them. */
+    @Test
+    void thumbnailsEqualTheJdkReadersOnClaimedFiles() throws IOException {
+        List<Path> files = new ArrayList<>(files("decode"));
+        files.addAll(files("decode-optional"));
+        JpegmtImageReaderSpi spi = new JpegmtImageReaderSpi();
+        List<String> failures = new ArrayList<>();
+        int withThumbnails = 0;
+        for (Path p : files) {
+            byte[] bytes = Files.readAllBytes(p);
+            ImageReader jdk = JdkReader.create();
+            ImageReader ours = spi.createReaderInstance();
+            try (ImageInputStream a = TestImages.stream(bytes); ImageInputStream b = TestImages.stream(bytes)) {
+                if (!spi.canDecodeInput(b)) {
+                    continue;
+                }
+                jdk.setInput(a);
+                ours.setInput(b);
+                int n;
+                try {
+                    n = jdk.getNumThumbnails(0);
+                } catch (IOException | RuntimeException e) {
+                    continue; // the JDK reader cannot read the header: nothing to compare
+                }
+                if (n > 0) {
+                    withThumbnails++;
+                }
+                if (ours.getNumThumbnails(0) != n) {
+                    failures.add(p + ": " + ours.getNumThumbnails(0) + " thumbnails, the JDK reader gives " + n);
+                    continue;
+                }
+                for (int t = 0; t < n; t++) {
+                    BufferedImage e = jdk.readThumbnail(0, t);
+                    BufferedImage o = ours.readThumbnail(0, t);
+                    if (e.getWidth() != o.getWidth() || e.getHeight() != o.getHeight()
+                            || !java.util.Arrays.equals(argb(e), argb(o))) {
+                        failures.add(p + ": thumbnail " + t + " differs from the JDK reader's");
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failures.add(p + ": thumbnails: " + e);
+            } finally {
+                jdk.dispose();
+                ours.dispose();
+            }
+        }
+        System.out.println("ImageIO plugin on the corpus: " + withThumbnails
+                + " claimed files with JFIF/JFXX thumbnails, " + failures.size() + " differ from the JDK reader's");
+        assertTrue(failures.isEmpty(), failures.size() + " failures: " + failures);
+    }
+
+    private static int[] argb(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 
     @Test

@@ -195,4 +195,15 @@ final class Fixtures {
     static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
+
+    /** A JFXX APP0 payload: "JFXX", the extension code, then the parts. */
+    static byte[] jfxx(int code, byte[]... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(ascii("JFXX\0"));
+        b.write(code);
+        for (byte[] p : parts) {
+            b.writeBytes(p);
+        }
+        return b.toByteArray();
+    }
 }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -343,14 +347,30 @@ class JpegmtImageWriterTest {
     }
 
     @Test
+    void thumbnailsAreLeftOutWithAWarning() throws IOException {
+        JpegmtImageWriter w = writer();
+        Recorder rec = new Recorder();
+        w.addIIOWriteWarningListener(rec);
+        assertEquals(0, w.getNumThumbnailsSupported(null, null, null, null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(ios);
+            w.write(new IIOImage(IMAGE, List.of(TestImages.rgb(8, 6)), null));
+        }
+        assertTrue(rec.warnings.stream().anyMatch(s -> s.contains("thumbnails")), rec.warnings.toString());
+        assertArrayEquals(TestImages.encode(IMAGE, EncoderOptions.defaults()), out.toByteArray());
+        w.dispose();
+    }
+
+    @Test
     void misuseIsRefusedClearly() throws IOException {
         JpegmtImageWriter w = writer();
         assertThrows(IllegalStateException.class, () -> w.write(IMAGE));
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(new ByteArrayOutputStream())) {
             w.setOutput(ios);
             assertThrows(IllegalArgumentException.class, () -> w.write((IIOImage) null));
-            assertThrows(UnsupportedOperationException.class,
-                    () -> w.write(new IIOImage(IMAGE.getRaster(), null, null)));
+            WritableRaster five = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 8, 8, 5, null);
+            assertThrows(IIOException.class, () -> w.write(new IIOImage(five, null, null)));
         }
         assertThrows(IllegalArgumentException.class, () -> w.setOutput("not a stream"));
         w.dispose();

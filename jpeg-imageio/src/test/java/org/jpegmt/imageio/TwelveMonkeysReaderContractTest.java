@@ -43,6 +43,9 @@ class TwelveMonkeysReaderContractTest extends ImageReaderAbstractTest<JpegmtImag
                 add(dir, "ycck.jpg", Fixtures.fourComponents(Fixtures.cmykRaster(30, 45), 2), 30, 45);
                 add(dir, "progressive420.jpg", Fixtures.progressive(TestImages.rgb(72, 56), 2, 2), 72, 56);
                 add(dir, "progressive-grey-13x29.jpg", Fixtures.progressive(TestImages.gray(13, 29), 1, 1), 13, 29);
+                // a JFXX JPEG thumbnail, so that the thumbnail contract tests have one to read
+                add(dir, "jfxx-thumbnail.jpg", Fixtures.insertAfterJfif(Fixtures.baseline420(64, 48), 0xE0,
+                        Fixtures.jfxx(Thumbnails.JPEG, Fixtures.baseline420(16, 12))), 64, 48);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

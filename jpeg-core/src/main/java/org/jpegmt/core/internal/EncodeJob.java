@@ -72,6 +72,54 @@ public final class EncodeJob {
         return new EncodeJob(EncodeSetup.of(image, options), options.optimizeHuffman() ? null : EncodeTables.STANDARD);
     }
 
+    /**
+     * Prepares samples that are already in the file's colour space (what the JDK's ImageIO
+     * writer does with a {@code Raster}: YCbCr, CMYK, YCCK or anything else, written as given):
+     * band {@code c} becomes frame component {@code c}, with no colour conversion and no JFIF
+     * APP0. Quantisation table slot 0 holds the luminance table of the options' quality, slot 1
+     * the chrominance one; a component codes with its slot's quantisation and Huffman tables.
+     *
+     * @param samples {@code ids.length} interleaved bytes per pixel, {@code width} pixels per row
+     * @param width pixels per row, 1..65535
+     * @param height rows, 1..65535
+     * @param ids component identifiers (1..4 components)
+     * @param lumaH horizontal sampling factor of component 0: 1 or 2 (the others have 1)
+     * @param lumaV vertical sampling factor of component 0: 1, or 2 with {@code lumaH} 2
+     * @param slots table slot (0 or 1) per component
+     * @param options quality, restart interval and optimised tables (subsampling is ignored)
+     * @return the job
+     * @throws IllegalArgumentException for sizes, counts or sampling factors outside these
+     */
+    public static EncodeJob createRaw(byte[] samples, int width, int height, int[] ids, int lumaH, int lumaV,
+            int[] slots, EncoderOptions options) {
+        Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(options, "options");
+        int n = ids.length;
+        if (n < 1 || n > 4 || slots.length != n) {
+            throw new IllegalArgumentException("1 to 4 components with one table slot each, got " + n);
+        }
+        if (width < 1 || height < 1 || width > 65535 || height > 65535) {
+            throw new IllegalArgumentException("JPEG images are 1x1 to 65535x65535, got " + width + "x" + height);
+        }
+        if ((long) width * height * n != samples.length) {
+            throw new IllegalArgumentException("expected " + (long) width * height * n + " samples, got " + samples.length);
+        }
+        // ScanEncoder's downsampling: the other components at h2v1 or h2v2 of component 0 (4:2:2, 4:2:0)
+        boolean sampling = lumaH == 1 && lumaV == 1 || lumaH == 2 && (lumaV == 1 || lumaV == 2);
+        if (!sampling || n == 1 && lumaH != 1) {
+            throw new IllegalArgumentException("unsupported sampling factors " + lumaH + "x" + lumaV);
+        }
+        FrameHeader.Component[] comps = new FrameHeader.Component[n];
+        for (int c = 0; c < n; c++) {
+            if (slots[c] != 0 && slots[c] != 1 || ids[c] < 0 || ids[c] > 255) {
+                throw new IllegalArgumentException("component " + c + ": id " + ids[c] + ", slot " + slots[c]);
+            }
+            comps[c] = new FrameHeader.Component(ids[c], c == 0 ? lumaH : 1, c == 0 ? lumaV : 1, slots[c]);
+        }
+        return new EncodeJob(EncodeSetup.raw(samples, width, height, comps, options),
+                options.optimizeHuffman() ? null : EncodeTables.STANDARD);
+    }
+
     /** @return number of restart intervals (entropy-coded segments), 1 if restarts are off */
     public int intervalCount() {
         return setup.grid().segments();
@@ -126,7 +174,8 @@ public final class EncodeJob {
     /** @return SOI through SOS: JFIF, quantisation and Huffman tables, frame, restart interval */
     public byte[] header() {
         requireTables();
-        return MarkerWriter.header(setup.frame(), setup.quant(), tables.dc(), tables.ac(), setup.restartInterval());
+        return MarkerWriter.header(setup.frame(), setup.quant(), tables.dc(), tables.ac(), setup.restartInterval(),
+                setup.jfif());
     }
 
     /**

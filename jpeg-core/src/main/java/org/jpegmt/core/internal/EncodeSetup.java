@@ -14,15 +14,21 @@ import org.jpegmt.core.Subsampling;
  * <p>The encoder uses a component's slot {@code tq} for its quantisation table and for both
  * its Huffman tables.
  *
- * @param image the pixels, RGB or GRAY
+ * @param samples the pixels, {@code bands} interleaved bytes per pixel, rows of
+ *     {@code frame.width()} pixels
+ * @param bands bytes per pixel: 1 (grey), 3 (RGB) or, for raw components, 1..4
+ * @param convert true for RGB pixels converted to YCbCr (or to Y only); false when band
+ *     {@code c} is component {@code c}'s samples as they are (grey input, raw components)
+ * @param jfif true to write the JFIF APP0 after SOI (false for raw components, whose colour
+ *     space is the caller's business)
  * @param frame the frame header written to the file; all geometry comes from it
  * @param grid the MCU grid and restart-interval arithmetic of the one scan of every component
  * @param restartInterval value of the DRI segment, 0 for none
  * @param quant quantisation tables per slot, natural order
  * @param quantizers per slot: see {@link Fdct#quantizer}
  */
-record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restartInterval,
-        int[][] quant, long[][] quantizers) {
+record EncodeSetup(byte[] samples, int bands, boolean convert, boolean jfif, FrameHeader frame, McuGrid grid,
+        int restartInterval, int[][] quant, long[][] quantizers) {
 
     /**
      * @param image RGB or GRAY pixels, at most 65535x65535 (checked by the caller)
@@ -42,7 +48,30 @@ record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restar
                 new FrameHeader.Component(3, 1, 1, 1),
             };
         }
-        FrameHeader frame = new FrameHeader(Markers.SOF0, 8, image.height(), image.width(), comps);
+        boolean rgb = image.format() == PixelFormat.RGB;
+        return build(image.data(), image.format().channels(), rgb, true,
+                new FrameHeader(Markers.SOF0, 8, image.height(), image.width(), comps), options);
+    }
+
+    /**
+     * Raw components: band {@code c} of {@code samples} is coded as frame component {@code c}
+     * without colour conversion, no JFIF APP0 (see {@link EncodeJob#createRaw}).
+     *
+     * @param samples {@code comps.length} interleaved bytes per pixel
+     * @param width pixels per row
+     * @param height rows
+     * @param comps the frame components, checked by the caller
+     * @param options quality, restart interval (subsampling is the components')
+     * @return the setup
+     */
+    static EncodeSetup raw(byte[] samples, int width, int height, FrameHeader.Component[] comps,
+            EncoderOptions options) {
+        return build(samples, comps.length, false, false, new FrameHeader(Markers.SOF0, 8, height, width, comps), options);
+    }
+
+    private static EncodeSetup build(byte[] samples, int bands, boolean convert, boolean jfif, FrameHeader frame,
+            EncoderOptions options) {
+        FrameHeader.Component[] comps = frame.components();
         int[] scan = new int[comps.length]; // one scan of every component
         for (int c = 0; c < scan.length; c++) {
             scan[c] = c;
@@ -50,7 +79,10 @@ record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restar
         // MCUs per row: the frame's interleaved grid, and for one component (Hmax = 1) its blocks per row
         int dri = restartInterval(options, frame.mcusX());
         McuGrid grid = McuGrid.forScan(frame, scan, dri);
-        int slots = grey ? 1 : 2;
+        int slots = 1;
+        for (FrameHeader.Component c : comps) {
+            slots = Math.max(slots, c.tq() + 1);
+        }
         int[][] quant = new int[slots][];
         long[][] quantizers = new long[slots][];
         quant[0] = QuantTables.luminance(options.quality());
@@ -60,7 +92,7 @@ record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restar
         for (int t = 0; t < slots; t++) {
             quantizers[t] = Fdct.quantizer(quant[t]);
         }
-        return new EncodeSetup(image, frame, grid, dri, quant, quantizers);
+        return new EncodeSetup(samples, bands, convert, jfif, frame, grid, dri, quant, quantizers);
     }
 
     /** @return the DRI value: MCU rows times MCUs per row clamped to 65535, or MCUs; 0 for none */
@@ -74,7 +106,7 @@ record EncodeSetup(PixelImage image, FrameHeader frame, McuGrid grid, int restar
         return options.restartInterval();
     }
 
-    /** @return number of table slots (1 for grey, 2 for YCbCr) */
+    /** @return number of table slots (1 for grey, 2 for YCbCr; raw components: highest tq + 1) */
     int slots() {
         return quant.length;
     }

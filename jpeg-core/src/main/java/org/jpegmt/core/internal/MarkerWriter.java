@@ -5,7 +5,8 @@ import java.io.ByteArrayOutputStream;
 /**
  * Writes the marker segments before the entropy-coded data (T.81 B.2, B.3; JFIF 1.01), in the
  * order and form cjpeg uses: SOI, APP0 JFIF, one DQT per table, SOF0, one DHT per table
- * (DC0, AC0, DC1, AC1), DRI if restarts are on, SOS.
+ * (DC0, AC0, DC1, AC1), DRI if restarts are on, SOS. Raw components (no known colour space)
+ * get no JFIF APP0, as the JDK's ImageIO writer does for a raster.
  */
 final class MarkerWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
@@ -21,14 +22,17 @@ final class MarkerWriter {
      * @param dc DC Huffman tables per slot
      * @param ac AC Huffman tables per slot
      * @param restartInterval MCUs per restart interval, 0 for none
+     * @param jfif true to write the JFIF APP0
      * @return SOI through SOS, one scan of every component
      */
     static byte[] header(FrameHeader frame, int[][] quant, HuffmanSpec[] dc, HuffmanSpec[] ac,
-            int restartInterval) {
+            int restartInterval, boolean jfif) {
         MarkerWriter w = new MarkerWriter();
         int slots = quant.length;
         w.marker(Markers.SOI);
-        w.jfif();
+        if (jfif) {
+            w.jfif();
+        }
         for (int t = 0; t < slots; t++) {
             w.dqt(t, quant[t]);
         }

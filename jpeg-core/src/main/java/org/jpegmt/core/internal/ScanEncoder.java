@@ -1,8 +1,5 @@
 package org.jpegmt.core.internal;
 
-import org.jpegmt.core.PixelFormat;
-import org.jpegmt.core.PixelImage;
-
 /**
  * The MCU loop of one scan (T.81 F.1.1, A.2): for each MCU row a range of intervals touches,
  * converts and downsamples that row band of pixels, then transforms, quantises and codes the
@@ -15,9 +12,15 @@ import org.jpegmt.core.PixelImage;
  * block's in the MCU and whose AC terms are zero, so they code as a DC difference of 0 and EOB.
  */
 final class ScanEncoder {
-    private final PixelImage image;
+    /** The pixels: {@link #bands} interleaved bytes per pixel, {@link #width} pixels per row. */
+    private final byte[] src;
+    private final int bands;
+    private final int width;
+    private final int height;
+    /** RGB to YCbCr (or Y); else band c is component c as it is. */
+    private final boolean convert;
     private final McuGrid grid;
-    /** Number of components: 1 (grey) or 3 (YCbCr). */
+    /** Number of components: 1 (grey) or 3 (YCbCr); raw components 1..4. */
     private final int nc;
     private final int[] h;
     private final int[] v;
@@ -53,7 +56,11 @@ final class ScanEncoder {
      */
     ScanEncoder(EncodeSetup setup, EncodeTables tables) {
         FrameHeader frame = setup.frame();
-        image = setup.image();
+        src = setup.samples();
+        bands = setup.bands();
+        convert = setup.convert();
+        width = frame.width();
+        height = frame.height();
         grid = setup.grid();
         nc = frame.count();
         hmax = frame.hmax();
@@ -192,7 +199,6 @@ final class ScanEncoder {
         int y0 = my * bandRows;
         int c0 = mx0 * hmax * 8;
         int c1 = mx1 * hmax * 8;
-        int height = image.height();
         if (!subsampled) {
             for (int i = 0; i < bandRows; i++) {
                 convertRow(Math.min(y0 + i, height - 1), i * fullStride, i * fullStride, c0, c1, false);
@@ -246,11 +252,9 @@ final class ScanEncoder {
      * {@code chromaRow}.
      */
     private void convertRow(int sy, int lumaRow, int chromaRow, int c0, int c1, boolean lumaOnly) {
-        byte[] src = image.data();
-        int width = image.width();
         int n = Math.min(c1, width) - c0;
-        if (image.format() == PixelFormat.GRAY) {
-            System.arraycopy(src, sy * width + c0, converted[0], lumaRow + c0, n);
+        if (!convert) {
+            deinterleave(sy, lumaRow, chromaRow, c0, n, lumaOnly ? 1 : nc);
         } else if (nc == 1 || lumaOnly) {
             RgbToYcc.rowToY(src, (sy * width + c0) * 3, n, converted[0], lumaRow + c0);
         } else if (lumaRow == chromaRow) {
@@ -266,6 +270,25 @@ final class ScanEncoder {
             byte last = row[base + c0 + n - 1];
             for (int x = base + c0 + n, e = base + c1; x < e; x++) {
                 row[x] = last;
+            }
+        }
+    }
+
+    /**
+     * Copies pixel row {@code sy}, columns [c0, c0 + n), of bands [0, comps) as they are into
+     * the component buffers (grey input, raw components: no colour conversion).
+     */
+    private void deinterleave(int sy, int lumaRow, int chromaRow, int c0, int n, int comps) {
+        int s = (sy * width + c0) * bands;
+        if (bands == 1) {
+            System.arraycopy(src, s, converted[0], lumaRow + c0, n);
+            return;
+        }
+        for (int c = 0; c < comps; c++) {
+            byte[] row = converted[c];
+            int d = (c == 0 ? lumaRow : chromaRow) + c0;
+            for (int i = 0, j = s + c; i < n; i++, j += bands) {
+                row[d + i] = src[j];
             }
         }
     }
