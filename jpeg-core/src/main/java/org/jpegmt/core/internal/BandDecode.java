@@ -82,29 +82,46 @@ public final class BandDecode {
      * for the rows around its boundaries with other bands ({@link #convertEdgeRow}).
      */
     void rows(int r0, int r1, RowSource source) throws JpegException {
+        rows(r0, r1, source, null);
+    }
+
+    /**
+     * As {@link #rows(int, int, RowSource)}, but the band may end early: after each row (from its
+     * second on, and while two rows are left below for the next band) {@code stop} says whether
+     * it ends there.
+     *
+     * @param stop asked after each row; null to decode up to {@code r1}
+     * @return the end of the band (exclusive)
+     */
+    int rows(int r0, int r1, RowSource source, java.util.function.BooleanSupplier stop) throws JpegException {
         McuGrid grid = ctx.grid;
         int rows = grid.mcuRows();
         Planes ring = ctx.ring(3);
         Planes startEdge = r0 > 0 ? edgePlanes(r0) : null;
-        Planes endEdge = r1 < rows ? edgePlanes(r1) : null;
         // The band's own rows: all but its first (when a band lies above) and its last (when one lies below).
-        int firstOwn = grid.bandFirstConverted(r0);
-        int lastOwn = grid.bandLastConverted(r1);
-        int converted = firstOwn;
-        for (int k = r0; k < r1; k++) {
+        int converted = grid.bandFirstConverted(r0);
+        int end = r1;
+        for (int k = r0; k < end; k++) {
             int r = source.next(ring);
             if (startEdge != null && r == r0 + 1) {
                 Planes.copyMcuRows(ring, startEdge, r0, r0 + 2, ctx.blockRowsPerMcuRow);
             }
-            if (endEdge != null && r == r1 - 1) {
-                Planes.copyMcuRows(ring, endEdge, r1 - 2, r1, ctx.blockRowsPerMcuRow);
+            if (r < end - 1 && stop != null && r > r0 && rows - (r + 1) >= 2 && stop.getAsBoolean()) {
+                end = r + 1;
             }
-            int through = Math.min(lastOwn, grid.convertibleThrough(r));
+            boolean last = r == end - 1;
+            if (last && end < rows) {
+                Planes.copyMcuRows(ring, edgePlanes(end), end - 2, end, ctx.blockRowsPerMcuRow);
+            }
+            // before the last row, convertibleThrough(r) = r - 1 is never past the band's own rows
+            int through = last ? Math.min(grid.bandLastConverted(end), grid.convertibleThrough(r))
+                    : grid.convertibleThrough(r);
             if (through >= converted) {
                 ctx.convertMcuRows(ring, converted, through + 1, out);
                 converted = through + 1;
             }
         }
+        return end;
     }
 
     /**

@@ -58,12 +58,16 @@ public final class SpeculativeDecode {
 
     // --- chunks ---
     private SpeculativeChunk[] chunks;
-    /** MCU rows the first chunk decodes the serial way ({@link #planChunks}); 0 for none. */
+    /** Whether the first chunk decodes whole MCU rows the serial way ({@link #planChunks}). */
+    private boolean streaming;
+    /** MCU rows it decoded so ({@link #decodeChunk}); 0 for none. */
     private int streamRows;
     /** The DC predictors after those rows. */
     private int[] streamPreds;
     /** Whether those rows met damage (then the decode falls back). */
     private boolean streamWarned;
+    /** Position after those rows. */
+    private long streamEndBit;
     private int scanEnd;
     private long scanEndBit;
 
@@ -230,12 +234,12 @@ public final class SpeculativeDecode {
     /**
      * After every {@link #scanPiece}: finds where the scan ends and groups the pieces before it
      * into about {@code count} chunks of equal size, or, when {@code streamShare > 0}, into a
-     * first chunk that covers about that share of the MCU rows and is decoded the serial way
-     * ({@link #decodeChunk}: nothing stored, reconstructed as it goes, as a restart band would be)
-     * and {@code count - 1} equal chunks over the rest. With {@code count == }{@link #pieces()},
-     * the chunks are the pieces.
+     * first chunk of about that share of the bytes, which is decoded the serial way
+     * ({@link #decodeChunk}: whole MCU rows, nothing stored, reconstructed as it goes, as a
+     * restart band would be), and {@code count - 1} equal chunks over the rest. With
+     * {@code count == }{@link #pieces()}, the chunks are the pieces.
      *
-     * @param streamShare share of the MCU rows the first chunk decodes the serial way; 0 for none
+     * @param streamShare share of the bytes for a first chunk decoded the serial way; 0 for none
      * @return false if the scan has no ending marker (a truncated file) or is too large: decode
      *     serially
      */
@@ -260,11 +264,8 @@ public final class SpeculativeDecode {
             return fallback("scan over " + MAX_SCAN_BYTES + " bytes");
         }
         scanEndBit = baseBit[last] + (scanEnd - pieceStart[last] - (long) pieceSkipped[last]) * 8;
-        int rows = ctx.grid.mcuRows();
-        streamRows = (int) Math.round(rows * streamShare);
-        if (streamRows < 2 || streamRows > rows - 2) {
-            streamRows = 0;
-        }
+        // a first chunk decoded the serial way needs room for two MCU rows on either side of its end
+        streaming = streamShare > 0 && ctx.grid.mcuRows() >= 4;
         // pieces [0, last] hold the scan: chunks start at the first piece at or after each target
         int pieces = last + 1;
         long len = scanEnd - (long) start;
@@ -273,9 +274,8 @@ public final class SpeculativeDecode {
         for (int c = 1; c < want; c++) {
             if (count == n) {
                 target[c] = pieceStart[c] - (long) start;
-            } else if (streamRows > 0) {
-                double first = (double) streamRows / rows;
-                target[c] = (long) (len * (first + (1 - first) * (c - 1) / (want - 1)));
+            } else if (streaming) {
+                target[c] = (long) (len * (streamShare + (1 - streamShare) * (c - 1) / (want - 1)));
             } else {
                 target[c] = len * c / want;
             }
@@ -297,10 +297,9 @@ public final class SpeculativeDecode {
             chunks[i] = new SpeculativeChunk(ctx.data, pieceStart[k], baseBit[k], endBit, expected);
         }
         if (c < 2) {
-            streamRows = 0; // one chunk: nothing to overlap with
+            streaming = false; // one chunk: nothing to overlap with
         }
         stats.chunks = c;
-        stats.streamRows = streamRows;
         return true;
     }
 
@@ -315,7 +314,7 @@ public final class SpeculativeDecode {
      * chunk from the end of its last row. Thread-safe for different chunks.
      */
     public void decodeChunk(int i) throws JpegException {
-        if (i > 0 || streamRows == 0) {
+        if (i > 0 || !streaming) {
             chunks[i].decode(decoder, components);
             return;
         }
@@ -325,11 +324,16 @@ public final class SpeculativeDecode {
         Warnings quiet = new Warnings(org.jpegmt.core.DecoderOptions.defaults()
                 .withWarningListener((message, offset) -> seen.add(message)));
         ScanCursor cursor = ScanCursor.serial(ctx.data, decoder.withWarnings(quiet), ctx.grid, quiet, ctx.resync, start);
-        bands.rows(0, streamRows, ring -> cursor.decodeRow(ring, null));
+        BitReader br = cursor.reader();
+        SpeculativeChunk next = chunks[1];
+        // whole MCU rows until the next chunk's start is reached (the reader's positions are the scan's)
+        streamRows = bands.rows(0, ctx.grid.mcuRows(), ring -> cursor.decodeRow(ring, null),
+                () -> br.bitPosition() >= next.base);
+        stats.streamRows = streamRows;
         streamPreds = cursor.predictors().clone();
         streamWarned = !seen.isEmpty();
-        SpeculativeChunk next = chunks[1];
-        chunks[0] = new SpeculativeChunk(cursor.reader(), next.base, chunks[0].store.blocks() + 64);
+        streamEndBit = br.bitPosition();
+        chunks[0] = new SpeculativeChunk(br, next.base, 1024);
     }
 
     /**
@@ -361,6 +365,10 @@ public final class SpeculativeDecode {
             stored += c.store.bytes();
         }
         stats.storedBytes = stored;
+        if (abs == blocksNeeded && scanEndBit - streamEndBit >= 8) {
+            // the first chunk decoded every row; the serial decoder stops there too: only padding may follow
+            return fallback("data after the last block");
+        }
         while (true) {
             SpeculativeChunk c = chunks[cur];
             int to = c.metChunk < 0 ? c.store.blocks() : c.metOwn;
@@ -409,13 +417,16 @@ public final class SpeculativeDecode {
         return false;
     }
 
-    /** Equal bands of the rows not streamed, of at least two MCU rows (BandDecode's smallest). */
+    /**
+     * Equal bands of the rows not streamed, of at least two MCU rows (BandDecode's smallest); none
+     * when the first chunk decoded every row.
+     */
     private void planBands(int count) {
         int rows = ctx.grid.mcuRows() - streamRows;
-        int n = Math.max(1, Math.min(count, rows / 4));
+        int n = rows == 0 ? 0 : Math.max(1, Math.min(count, rows / 4));
         bandRows = new int[n + 1];
         for (int k = 0; k <= n; k++) {
-            bandRows[k] = streamRows + (int) ((long) rows * k / n);
+            bandRows[k] = streamRows + (n == 0 ? 0 : (int) ((long) rows * k / n));
         }
         bandPreds = new int[n + 1][];
         bandPreds[0] = streamRows > 0 ? streamPreds : new int[4];
@@ -493,9 +504,9 @@ public final class SpeculativeDecode {
         return streamRows;
     }
 
-    /** @return a cursor at the first stored block, with the predictors there (tests) */
+    /** @return a cursor at the first stored block, with the predictors there; null if none is (tests) */
     BlockCursor storedBlocks() {
-        return cursorAt(streamRows, bandPreds[0].clone());
+        return segments.length == 0 ? null : cursorAt(streamRows, bandPreds[0].clone());
     }
 
     /** @return the scan's decoder (tests compare its rows with the serial ones) */
