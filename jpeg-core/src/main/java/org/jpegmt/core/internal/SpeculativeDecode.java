@@ -326,9 +326,15 @@ public final class SpeculativeDecode {
         ScanCursor cursor = ScanCursor.serial(ctx.data, decoder.withWarnings(quiet), ctx.grid, quiet, ctx.resync, start);
         BitReader br = cursor.reader();
         SpeculativeChunk next = chunks[1];
-        // whole MCU rows until the next chunk's start is reached (the reader's positions are the scan's)
-        streamRows = bands.rows(0, ctx.grid.mcuRows(), ring -> cursor.decodeRow(ring, null),
-                () -> br.bitPosition() >= next.base);
+        // whole MCU rows up to the row end nearest to the next chunk's start (the reader's positions
+        // are the scan's): the data either side of it is decoded twice (by the next chunk, past
+        // its start) or stored by this one (up to the next chunk), at most half a row either way
+        int[] decoded = {1};
+        streamRows = bands.rows(0, ctx.grid.mcuRows(), ring -> cursor.decodeRow(ring, null), () -> {
+            long at = br.bitPosition();
+            long halfRow = at / ++decoded[0] / 2;
+            return at + halfRow >= next.base;
+        });
         stats.streamRows = streamRows;
         streamPreds = cursor.predictors().clone();
         streamWarned = !seen.isEmpty();
