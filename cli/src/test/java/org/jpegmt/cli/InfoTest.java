@@ -107,13 +107,13 @@ class InfoTest {
         assertEquals("speculative", o.get("parallel_strategy"));
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) o.get("speculation");
-        assertEquals(4, num(spec, "chunks"), spec.toString());
-        assertEquals(3, num(spec, "boundaries_verified") + num(spec, "serial_repairs"), spec.toString());
+        assertEquals(8, num(spec, "chunks"), spec.toString());
+        assertEquals(7, num(spec, "boundaries_verified") + num(spec, "serial_repairs"), spec.toString());
         assertEquals(null, spec.get("fallback"));
         MainTest.Run r = run("info", jpg.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.outText().contains("decoded in parallel by speculation"), r.outText());
-        assertTrue(r.outText().contains("speculation:    4 chunks, "), r.outText());
+        assertTrue(r.outText().contains("speculation:    8 chunks, "), r.outText());
     }
 
     @Test
