@@ -58,7 +58,8 @@ class SpeculativeDecodingTest {
                 assertArrayEquals(serial.data(), r.image().data(), what);
                 assertTrue(r.chunks() >= 2, what + ": " + r);
                 assertEquals(r.chunks() - 1, r.boundariesVerified() + r.serialRepairs(), what + ": " + r);
-                assertTrue(r.bytesDecodedTwice() < jpeg.length / 50, what + ": " + r);
+                // each boundary's overlap (tens of bytes), and up to half an MCU row where the first chunk stops
+                assertTrue(r.bytesDecodedTwice() < jpeg.length / 50 + 200L * r.chunks(), what + ": " + r);
                 assertTrue(r.coefficientBytes() > 0, what);
             }
             // one thread never speculates
