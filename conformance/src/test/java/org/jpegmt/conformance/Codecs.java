@@ -20,7 +20,10 @@ final class Codecs {
     private Codecs() {
     }
 
-    /** Thread counts compared with the serial codec (0 threshold: split even tiny images). */
+    /**
+     * Thread counts compared with the serial codec (0 thresholds: split even tiny images, and
+     * decode every scan without restart markers by speculation).
+     */
     static final int[] THREADS = {2, 3, 8};
 
     /**
@@ -32,7 +35,8 @@ final class Codecs {
     static PixelImage decodeAllWays(byte[] jpeg, DecoderOptions options, String what) throws JpegException {
         PixelImage serial = new JpegDecoder(options).decode(jpeg);
         for (int t : THREADS) {
-            PixelImage parallel = new ParallelJpegDecoder(options, t).withParallelThreshold(0).decode(jpeg);
+            PixelImage parallel = new ParallelJpegDecoder(options, t).withParallelThreshold(0)
+                    .withSpeculationThreshold(0).decode(jpeg);
             assertEquals(serial.format(), parallel.format(), what + ": format with " + t + " threads");
             assertEquals(serial.width(), parallel.width(), what);
             assertEquals(serial.height(), parallel.height(), what);
