@@ -160,19 +160,21 @@ final class SpeculativeModel {
         return (System.nanoTime() - since) / 1e6;
     }
 
-    /** @return the serial steps: headers, output, assembly, end of scan */
+    /** @return the serial steps: headers, assembly, end of scan (the output is made during the pre-scan) */
     static double serialMs(Parts t) {
-        return t.open + t.alloc + t.assemble + t.finish;
+        return t.open + t.assemble + t.finish;
     }
 
     /** @return the sum of every part: the work of a speculative decode on one thread */
     static double workMs(Parts t) {
-        return serialMs(t) + sum(t.pieces) + sum(t.chunks) + sum(t.sums) + sum(t.bands);
+        return serialMs(t) + t.alloc + sum(t.pieces) + sum(t.chunks) + sum(t.sums) + sum(t.bands);
     }
 
     /** @return the projected time on p workers at the given bandwidth (bytes per second), and whether memory bounds it */
     static double[] projectMs(Parts t, double bandwidth) {
-        double scan = ScalingModel.makespan(t.pieces, t.p);
+        double[] prescan = Arrays.copyOf(t.pieces, t.pieces.length + 1);
+        prescan[t.pieces.length] = t.alloc; // one more part of the phase, as SpeculativeSchedule runs it
+        double scan = ScalingModel.makespan(prescan, t.p);
         double chunkWork = ScalingModel.makespan(t.chunks, t.p);
         double chunkBw = (t.scanBytes + t.storedBytes) / bandwidth * 1e3;
         double sums = ScalingModel.makespan(t.sums, t.p);

@@ -165,13 +165,17 @@ public final class ParallelJpegDecoder {
             return pipelined(job, job.newOutput());
         }
         if (path == Path.SPECULATIVE) {
-            PixelImage out = job.newOutput();
-            SpeculativeDecode sd = job.speculative(out);
-            if (SpeculativeSchedule.run(sd, parallelism)) {
-                return DecodeReport.speculative(out, DecodeReport.Strategy.SPECULATIVE, sd.stats());
+            SpeculativeDecode sd = job.speculative(null);
+            PixelImage[] out = new PixelImage[1];
+            boolean done = SpeculativeSchedule.run(sd, parallelism, () -> out[0] = job.newOutput());
+            if (out[0] == null) {
+                out[0] = job.newOutput(); // the pre-scan failed before the output was made
             }
-            // handed over before writing or warning anything: the serial entropy path decodes it all
-            return DecodeReport.speculative(pipelined(job, out).image(), DecodeReport.Strategy.STAGED, sd.stats());
+            if (done) {
+                return DecodeReport.speculative(out[0], DecodeReport.Strategy.SPECULATIVE, sd.stats());
+            }
+            // handed over before warning anything: the serial entropy path decodes it all
+            return DecodeReport.speculative(pipelined(job, out[0]).image(), DecodeReport.Strategy.STAGED, sd.stats());
         }
         // The scan for restart markers and the zero-filling of the output (each a few ms on a
         // 20 MP image) overlap; a path that does not use bands still decodes into that output.

@@ -2,6 +2,7 @@ package org.jpegmt.mt;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jpegmt.core.JpegException;
+import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.internal.SpeculativeDecode;
 
 /**
@@ -17,12 +18,24 @@ final class SpeculativeSchedule {
     }
 
     /**
-     * @return false if the decode handed over to the serial path (nothing was written or warned)
+     * @param output makes the output image (run on some thread while the pre-scan runs)
+     * @return false if the decode handed over to the serial path (nothing was warned)
      */
-    static boolean run(SpeculativeDecode sd, Parallelism p) throws JpegException {
+    static boolean run(SpeculativeDecode sd, Parallelism p, java.util.function.Supplier<PixelImage> output)
+            throws JpegException {
         int threads = p.threads;
         sd.cutPieces(WorkPlan.speculativePieces(threads));
-        TaskRunner.runAll(p.executor, p.helpers(), sd.pieces(), sd::scanPiece);
+        // the pre-scan's pieces, and the allocation of the output (zero-filling it) as one more part
+        int pieces = sd.pieces();
+        PixelImage[] out = new PixelImage[1];
+        TaskRunner.runAll(p.executor, p.helpers(), pieces + 1, k -> {
+            if (k == pieces) {
+                out[0] = output.get();
+            } else {
+                sd.scanPiece(k);
+            }
+        });
+        sd.output(out[0]); // written before runAll returned
         if (!sd.planChunks(WorkPlan.speculativeChunks(threads), WorkPlan.speculativeStreamShare(threads))) {
             return false;
         }

@@ -262,7 +262,8 @@ public final class DecodeJob {
     }
 
     /**
-     * @param out the output the reconstruction writes to
+     * @param out the output the reconstruction writes to; null to give it later
+     *     ({@link SpeculativeDecode#output})
      * @return the speculative decode of the first scan (no restart markers needed)
      * @throws IllegalStateException if the file has several scans
      */

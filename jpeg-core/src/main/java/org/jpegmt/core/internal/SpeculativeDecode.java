@@ -40,7 +40,6 @@ public final class SpeculativeDecode {
     private static final int RECONSTRUCT_STEP = 16;
 
     private final ScanContext ctx;
-    private final PixelImage out;
     private final ScanDecoder decoder;
     private final int[] components;
     private final int[] classes;
@@ -75,7 +74,8 @@ public final class SpeculativeDecode {
     private Segment[] segments;
     private int[] bandRows;
     private int[][] bandPreds;
-    private final BandDecode bands;
+    /** The reconstruction into the output; null until {@link #output}. */
+    private BandDecode bands;
     private final Stats stats = new Stats();
 
     /** A run of blocks that count, from one chunk: its local blocks {@code [from, to)} are blocks {@code abs ..}. */
@@ -128,15 +128,25 @@ public final class SpeculativeDecode {
         }
     }
 
+    /** @param out the output, or null to give it later ({@link #output}) */
     SpeculativeDecode(ScanContext ctx, PixelImage out) {
         this.ctx = ctx;
-        this.out = out;
         this.decoder = ctx.firstDecoder;
         this.components = decoder.blockComponents();
         this.classes = decoder.parseClasses();
         this.blocksPerMcu = decoder.blocksPerMcu();
         this.blocksNeeded = (long) ctx.grid.mcuCount() * blocksPerMcu;
         this.start = ctx.firstScan.dataOffset();
+        if (out != null) {
+            output(out);
+        }
+    }
+
+    /**
+     * Sets the output the decode writes to, before {@link #decodeChunk}: a scheduler may allocate
+     * it (zero-filling tens of megabytes) while the pre-scan runs.
+     */
+    public void output(PixelImage out) {
         this.bands = new BandDecode(ctx, null, out);
     }
 
