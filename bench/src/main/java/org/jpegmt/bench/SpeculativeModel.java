@@ -14,9 +14,10 @@ import org.jpegmt.mt.WorkPlan;
  * {@link ScalingModel}: for a core count p it runs the phases of {@code SpeculativeSchedule} on
  * one thread with jpeg-mt's own plan for p threads ({@link WorkPlan#speculativePieces},
  * {@link WorkPlan#speculativeChunks}, {@link WorkPlan#speculativeBands},
- * {@link WorkPlan#speculativeStreamShare}) and times every part: each pre-scan piece, each chunk
- * with the boundary check that follows it (the first chunk decoding its rows the serial way), each band's DC sums
- * and reconstruction, and the serial steps between (headers, output, assembly). The projection
+ * {@link WorkPlan#speculativeStreamShare}) and times every part: each pre-scan piece and the
+ * output's allocation (a part of that phase), each chunk with the boundary check that follows it
+ * (the first chunk decoding its rows the serial way), each band's DC sums and reconstruction, and
+ * the serial steps between (headers, assembly, end of scan). The projection
  * schedules the parts phase by phase on p workers (greedy, in order, a barrier between phases,
  * as the task runner does), no faster than the phase's memory traffic at the assumed bandwidth
  * (chunks: the entropy-coded bytes read and the coefficients written; reconstruction: the
