@@ -119,11 +119,6 @@ public final class Conversion {
         return op;
     }
 
-    /** @return whether {@code --help} or {@code --version} was asked for */
-    public boolean helpRequested() {
-        return parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
-    }
-
     /** @return the positional paths, as given */
     public List<String> paths() {
         return command.paths == null ? List.of() : List.copyOf(command.paths);

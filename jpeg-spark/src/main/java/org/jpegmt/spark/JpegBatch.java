@@ -213,9 +213,9 @@ public final class JpegBatch {
         long failed = t.getLong(2);
         String line = Conversion.summary((int) (ok + exists), (int) failed, t.isNullAt(3) ? 0 : t.getLong(3),
                 t.isNullAt(4) ? 0 : t.getLong(4), t.isNullAt(5) ? 0 : t.getLong(5), seconds);
-        LOG.info("{} {}{} (listing {} s)", conversion.op(), line,
+        LOG.info("{} {}{} ({} tasks; listing {} s)", conversion.op(), line,
                 exists == 0 ? "" : "; " + exists + " already there with the same bytes",
-                String.format(Locale.ROOT, "%.2f", listing));
+                results.rdd().getNumPartitions(), String.format(Locale.ROOT, "%.2f", listing));
         if (failed > 0) {
             for (Row f : results.filter(col("status").equalTo(FAILED)).select("path", "error").takeAsList(20)) {
                 LOG.warn("jpegmt: {}: {}", f.getString(0), f.getString(1));
