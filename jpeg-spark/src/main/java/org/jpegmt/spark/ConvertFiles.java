@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.TaskCompletionListener;
 import org.jpegmt.cli.Conversion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +61,12 @@ final class ConvertFiles implements MapPartitionsFunction<Row, Row> {
             t.setDaemon(true);
             return t;
         });
+        // also when the task fails or is killed half-way: no idle helper threads left in the executor
+        TaskContext.get().addTaskCompletionListener((TaskCompletionListener) context -> pool.shutdownNow());
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                boolean more = files.hasNext();
-                if (!more) {
-                    pool.shutdownNow();
-                }
-                return more;
+                return files.hasNext();
             }
 
             @Override
