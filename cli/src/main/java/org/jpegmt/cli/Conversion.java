@@ -84,11 +84,7 @@ public final class Conversion {
         ConvertCommand command = cmd.getCommand();
         try {
             CommandLine.ParseResult parsed = cmd.parseArgs(args.toArray(new String[0]));
-            if (command.threads < 1) {
-                throw command.usage("--threads must be at least 1, got " + command.threads);
-            }
-            command.limits();
-            command.validate();
+            command.checkOptions();
             return new Conversion(op, command, parsed);
         } catch (CommandLine.ParameterException e) {
             String singleDash = Main.singleDashOption(e);

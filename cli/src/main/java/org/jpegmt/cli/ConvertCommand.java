@@ -167,13 +167,18 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Checks every option before any work; throws a usage error. */
+    final void checkOptions() {
         if (threads < 1) {
             throw usage("--threads must be at least 1, got " + threads);
         }
         limits(); // a bad --max-* value is a usage error, once, before any file
         validate();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
         List<Job> jobs = new ArrayList<>();
         List<String[]> failures = new ArrayList<>();
         boolean batch = plan(jobs, failures);
