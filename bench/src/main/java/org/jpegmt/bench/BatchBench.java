@@ -39,9 +39,9 @@ import org.jpegmt.mt.ParallelJpegEncoder;
  * wall time of each way. Inputs and outputs stay in memory: the times are codec work, no disk
  * I/O. Run inside a JVM pinned to k cores (see {@code bench/run.sh}).
  *
- * <pre>--cores k --out DIR [--mode quick|full] [--count 100] [--reps 5]</pre>
+ * <pre>--cores k --out DIR [--mode quick|full] [--count 100] [--reps 5] [--folder-only]</pre>
  * Writes {@code DIR/batch-k<k>.tsv}; the generated folder goes to {@code --images}
- * (default {@code bench/target/batch-images}).
+ * (default {@code bench/target/batch-images}); {@code --folder-only} makes the folder and stops.
  */
 public final class BatchBench {
     private BatchBench() {
@@ -61,6 +61,9 @@ public final class BatchBench {
         Files.createDirectories(out);
 
         List<PixelImage> images = makeFolder(folder, count, quick);
+        if (args.get("folder-only", "false").equals("true")) {
+            return; // bench/spark.sh: the same folder for the command's batch and the Spark job
+        }
         EncoderOptions options = EncoderOptions.defaults().withQuality(90).withSubsampling(Subsampling.S420);
         List<byte[]> jpegs = new ArrayList<>();
         JpegEncoder serialEncoder = new JpegEncoder(options);

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jpegmt.core.PixelImage;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,17 +57,67 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
     }
 
     /**
-     * Converts one input; called on pool threads, so it must be thread-safe.
+     * One input converted in memory: the output file's bytes (in parts, written one after the
+     * other: a PNM header and its samples), the size of the image, and the decoded source image
+     * when the command had one (encode, for {@code --stats}), else null.
+     */
+    record Coded(byte[][] parts, int width, int height, PixelImage source) {
+        long bytes() {
+            long n = 0;
+            for (byte[] part : parts) {
+                n += part.length;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Converts one input's bytes without writing them anywhere; called on pool threads, so it must
+     * be thread-safe.
+     *
+     * @param data the input file
+     * @param label the input's name, for messages
+     * @param format the output's format when it depends on the output's name (decode), else null
+     * @param warnings where the input's warnings go (the caller finishes it)
+     */
+    abstract Coded code(byte[] data, String label, ImageFiles.OutputFormat format, Runner runner, FileWarnings warnings)
+            throws Exception;
+
+    /**
+     * Converts one input into its output file (or standard output); called on pool threads, so
+     * it must be thread-safe.
      *
      * @param warnings where the input's warnings go (the caller finishes it)
      */
-    abstract Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception;
+    Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception {
+        ImageFiles.OutputFormat format = outputFormat(job.output());
+        byte[] data = readInput(job.input());
+        Coded coded = code(data, job.input(), format, runner, warnings);
+        SafeOutput.write(Path.of(job.output()), coded.parts(), force, stdout);
+        runner.step(job.output() + " (written)");
+        written(job, coded, runner, warnings);
+        return new Done(data.length, coded.bytes(), (long) coded.width() * coded.height());
+    }
+
+    /** @return the output format an output's name asks for (decode), or null where it is always JPEG */
+    ImageFiles.OutputFormat outputFormat(String output) {
+        return null;
+    }
+
+    /** Called once an output is written (encode's {@code --stats}). */
+    void written(Job job, Coded coded, Runner runner, FileWarnings warnings) throws Exception {
+    }
 
     /** @return the extension of outputs in directory mode, with the dot */
     abstract String outputExtension();
 
+    /** @return the extensions, lower-case with the dot, of the files that are inputs of this command in a directory */
+    abstract List<String> inputExtensions();
+
     /** @return whether a file found while walking an input directory is an input of this command */
-    abstract boolean isInput(Path file);
+    final boolean isInput(Path file) {
+        return hasExtension(file, inputExtensions().toArray(new String[0]));
+    }
 
     /** Checks the options before any work; throws a usage error. */
     void validate() {
@@ -116,13 +167,18 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Checks every option before any work; throws a usage error. */
+    final void checkOptions() {
         if (threads < 1) {
             throw usage("--threads must be at least 1, got " + threads);
         }
         limits(); // a bad --max-* value is a usage error, once, before any file
         validate();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
         List<Job> jobs = new ArrayList<>();
         List<String[]> failures = new ArrayList<>();
         boolean batch = plan(jobs, failures);
@@ -179,8 +235,6 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
             throw usage("standard input (-) takes a single output file, not -o DIR");
         }
         Path absDir = dir.toAbsolutePath().normalize();
-        Map<Path, String> outputs = new HashMap<>();
-        Set<Path> inputSet = new HashSet<>();
         List<Job> found = new ArrayList<>();
         for (String in : inputs) {
             Path p = Path.of(in);
@@ -200,24 +254,46 @@ abstract class ConvertCommand extends IoCommand implements Callable<Integer> {
                 found.add(new Job(in, dir.resolve(withExtension(p.getFileName())).toString()));
             }
         }
-        for (Job j : found) {
-            inputSet.add(Path.of(j.input()).toAbsolutePath().normalize());
-        }
-        for (Job j : found) {
-            Path out = Path.of(j.output()).toAbsolutePath().normalize();
-            String other = outputs.putIfAbsent(out, j.input());
-            if (other != null) {
-                failures.add(new String[] {j.input(), "same output " + j.output() + " as " + other + " (skipped)"});
-            } else if (inputSet.contains(out)) {
-                failures.add(new String[] {j.input(), "output " + j.output() + " is an input of this batch (skipped)"});
+        List<String> skipped = skipReasons(found);
+        for (int i = 0; i < found.size(); i++) {
+            if (skipped.get(i) == null) {
+                jobs.add(found.get(i));
             } else {
-                jobs.add(j);
+                failures.add(new String[] {found.get(i).input(), skipped.get(i)});
             }
         }
         return true;
     }
 
-    private Path withExtension(Path relative) {
+    /**
+     * The batch's rule for outputs: a job whose output is another job's output (the first in
+     * {@code found}'s order wins) or one of the batch's inputs is skipped.
+     *
+     * @return for each job of {@code found}, null if it is kept, else why it is skipped
+     */
+    static List<String> skipReasons(List<Job> found) {
+        Map<Path, String> outputs = new HashMap<>();
+        Set<Path> inputSet = new HashSet<>();
+        for (Job j : found) {
+            inputSet.add(Path.of(j.input()).toAbsolutePath().normalize());
+        }
+        List<String> reasons = new ArrayList<>(found.size());
+        for (Job j : found) {
+            Path out = Path.of(j.output()).toAbsolutePath().normalize();
+            String other = outputs.putIfAbsent(out, j.input());
+            if (other != null) {
+                reasons.add("same output " + j.output() + " as " + other + " (skipped)");
+            } else if (inputSet.contains(out)) {
+                reasons.add("output " + j.output() + " is an input of this batch (skipped)");
+            } else {
+                reasons.add(null);
+            }
+        }
+        return reasons;
+    }
+
+    /** {@code a/b.png} to {@code a/b.jpg}: an input's path relative to its directory, as the output's. */
+    Path withExtension(Path relative) {
         String name = relative.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -1,6 +1,7 @@
 package org.jpegmt.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jpegmt.core.JpegDecoder;
 import org.jpegmt.core.JpegInfo;
 import org.jpegmt.core.PixelImage;
@@ -64,30 +65,24 @@ final class DecodeCommand extends ConvertCommand {
     }
 
     @Override
-    boolean isInput(Path file) {
-        return hasExtension(file, ".jpg", ".jpeg", ".jpe", ".jfif");
+    List<String> inputExtensions() {
+        return List.of(".jpg", ".jpeg", ".jpe", ".jfif");
     }
 
     @Override
-    Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception {
-        ImageFiles.OutputFormat fmt = fixedFormat;
-        if (fmt == null && !job.output().equals("-")) {
-            fmt = ImageFiles.OutputFormat.forName(job.output());
-        }
-        byte[] data = readInput(job.input());
+    ImageFiles.OutputFormat outputFormat(String output) {
+        return fixedFormat == null && !output.equals("-") ? ImageFiles.OutputFormat.forName(output) : fixedFormat;
+    }
+
+    @Override
+    Coded code(byte[] data, String label, ImageFiles.OutputFormat format, Runner runner, FileWarnings warnings)
+            throws Exception {
         ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(warnings, strict), runner.pool, runner.threads);
         JpegInfo info = new JpegDecoder().readInfo(data);
-        runner.read((long) info.width() * info.height(), job.input());
+        runner.read((long) info.width() * info.height(), label);
         PixelImage image = decoder.decode(data);
-        long pixels = (long) image.width() * image.height();
-        runner.step(job.input() + " (decoded)");
-        byte[][] parts = fmt == null ? Pnm.parts(image) : ImageFiles.writeImage(image, fmt);
-        SafeOutput.write(Path.of(job.output()), parts, force, stdout);
-        runner.step(job.output() + " (written)");
-        long written = 0;
-        for (byte[] part : parts) {
-            written += part.length;
-        }
-        return new Done(data.length, written, pixels);
+        runner.step(label + " (decoded)");
+        byte[][] parts = format == null ? Pnm.parts(image) : ImageFiles.writeImage(image, format);
+        return new Coded(parts, image.width(), image.height(), null);
     }
 }

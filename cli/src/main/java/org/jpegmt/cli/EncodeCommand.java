@@ -1,6 +1,7 @@
 package org.jpegmt.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jpegmt.core.EncoderOptions;
 import org.jpegmt.core.JpegMetadata;
 import org.jpegmt.core.PixelImage;
@@ -92,17 +93,16 @@ final class EncodeCommand extends ConvertCommand {
     }
 
     @Override
-    boolean isInput(Path file) {
-        return hasExtension(file, ".png", ".bmp", ".ppm", ".pgm", ".pnm", ".gif", ".tif", ".tiff", ".jpg", ".jpeg");
+    List<String> inputExtensions() {
+        return List.of(".png", ".bmp", ".ppm", ".pgm", ".pnm", ".gif", ".tif", ".tiff", ".jpg", ".jpeg");
     }
 
     @Override
-    Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception {
-        byte[] data = readInput(job.input());
+    Coded code(byte[] data, String label, ImageFiles.OutputFormat format, Runner runner, FileWarnings warnings)
+            throws Exception {
         ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(warnings, strict), runner.pool, runner.threads);
         PixelImage image = ImageFiles.readImage(data, decoder::decode, warnings::warn);
-        long pixels = (long) image.width() * image.height();
-        runner.read(pixels, job.input());
+        runner.read((long) image.width() * image.height(), label);
         EncoderOptions opts = options;
         JpegMetadata metadata = JpegMetadata.EMPTY;
         if (ImageFiles.isJpeg(data)) {
@@ -114,16 +114,20 @@ final class EncodeCommand extends ConvertCommand {
             metadata = strip ? JpegMetadata.EMPTY : JpegMetadata.read(data).withoutEncodingSegments();
         }
         byte[] jpeg = metadata.insertInto(new ParallelJpegEncoder(opts, runner.pool, runner.threads).encode(image));
-        runner.step(job.input() + " (encoded)");
-        SafeOutput.write(Path.of(job.output()), jpeg, force, stdout);
-        runner.step(job.output() + " (written)");
+        runner.step(label + " (encoded)");
+        return new Coded(new byte[][] {jpeg}, image.width(), image.height(), image);
+    }
+
+    @Override
+    void written(Job job, Coded coded, Runner runner, FileWarnings warnings) throws Exception {
         if (stats) {
-            ImageStats s = ImageStats.compare(image, decoder.decode(jpeg), jpeg.length);
+            ParallelJpegDecoder decoder = new ParallelJpegDecoder(decoderOptions(warnings, strict), runner.pool, runner.threads);
+            byte[] jpeg = coded.parts()[0];
+            ImageStats s = ImageStats.compare(coded.source(), decoder.decode(jpeg), jpeg.length);
             String line = (job.output().equals("-") ? job.input() : job.output()) + ": " + s.describe();
             synchronized (stdout) { // one whole line per file, whichever thread finishes first
                 reportStream(job).println(line);
             }
         }
-        return new Done(data.length, jpeg.length, pixels);
     }
 }

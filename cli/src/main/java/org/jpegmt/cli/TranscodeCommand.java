@@ -1,7 +1,10 @@
 package org.jpegmt.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.jpegmt.core.JpegDecoder;
+import org.jpegmt.core.JpegInfo;
 import org.jpegmt.core.internal.LosslessTransform;
 import org.jpegmt.core.internal.TranscodeJob;
 import org.jpegmt.mt.ParallelJpegTranscoder;
@@ -135,22 +138,19 @@ final class TranscodeCommand extends ConvertCommand {
     }
 
     @Override
-    boolean isInput(Path file) {
-        return hasExtension(file, ".jpg", ".jpeg", ".jpe", ".jfif");
+    List<String> inputExtensions() {
+        return List.of(".jpg", ".jpeg", ".jpe", ".jfif");
     }
 
     @Override
-    Done convert(Job job, Runner runner, FileWarnings warnings) throws Exception {
-        byte[] data = readInput(job.input());
+    Coded code(byte[] data, String label, ImageFiles.OutputFormat format, Runner runner, FileWarnings warnings)
+            throws Exception {
         ParallelJpegTranscoder transcoder = new ParallelJpegTranscoder(settings, decoderOptions(warnings, strict),
                 runner.pool, runner.threads);
-        org.jpegmt.core.JpegInfo info = new org.jpegmt.core.JpegDecoder().readInfo(data);
-        long pixels = (long) info.width() * info.height();
-        runner.read(pixels, job.input());
+        JpegInfo info = new JpegDecoder().readInfo(data);
+        runner.read((long) info.width() * info.height(), label);
         byte[] jpeg = transcoder.transcode(data);
-        runner.step(job.input() + " (transcoded)");
-        SafeOutput.write(Path.of(job.output()), jpeg, force, stdout);
-        runner.step(job.output() + " (written)");
-        return new Done(data.length, jpeg.length, pixels);
+        runner.step(label + " (transcoded)");
+        return new Coded(new byte[][] {jpeg}, info.width(), info.height(), null);
     }
 }
