@@ -45,13 +45,22 @@ final class SpeculativeSchedule {
         for (int i = 0; i < chunks - 1; i++) {
             pending.set(i, 2);
         }
+        // a check that must look past the next chunk (it never agreed) may find a later chunk not
+        // decoded yet: it stops, and goes on once every chunk is
+        AtomicIntegerArray waiting = new AtomicIntegerArray(chunks);
         TaskRunner.runAll(p.executor, p.helpers(), chunks, i -> {
             sd.decodeChunk(i);
-            if (i > 0 && pending.decrementAndGet(i - 1) == 0) {
-                sd.meetNext(i - 1);
+            if (i > 0 && pending.decrementAndGet(i - 1) == 0 && !sd.meetNext(i - 1)) {
+                waiting.set(i - 1, 1);
             }
-            if (i < chunks - 1 && pending.decrementAndGet(i) == 0) {
-                sd.meetNext(i);
+            if (i < chunks - 1 && pending.decrementAndGet(i) == 0 && !sd.meetNext(i)) {
+                waiting.set(i, 1);
+            }
+        });
+        int[] rest = java.util.stream.IntStream.range(0, chunks).filter(i -> waiting.get(i) == 1).toArray();
+        TaskRunner.runAll(p.executor, p.helpers(), rest.length, k -> {
+            if (!sd.meetNext(rest[k])) {
+                throw new IllegalStateException("boundary check of chunk " + rest[k] + " waits after every chunk was decoded");
             }
         });
         if (!sd.assemble(WorkPlan.speculativeBands(threads))) {

@@ -43,6 +43,15 @@ final class SpeculativeChunk {
     /** The starts {@link #decode} recorded, for the chunk before's {@link #meet}. */
     private int[] recorded;
     private int recordedCount;
+    /**
+     * Set (last) by {@link #decode}: from then on {@link #recorded} may be read by other threads
+     * (the volatile write publishes it).
+     */
+    private volatile boolean decoded;
+    /** {@link #meet}'s place, kept when it must wait for a chunk not decoded yet: the chunk it looks at. */
+    private int lookingAt = -1;
+    /** ... and the first of that chunk's starts not behind this one. */
+    private int lookingFrom;
 
     /** After {@link #meet}: the chunk met, or -1 if this one decoded on to the end of the scan. */
     int metChunk = -1;
@@ -77,6 +86,7 @@ final class SpeculativeChunk {
         this.store = new ChunkStore(expectedBlocks);
         this.br = br;
         this.recorded = new int[0];
+        this.decoded = true;
     }
 
     /** Decodes the blocks that start before {@link #end}. */
@@ -85,6 +95,7 @@ final class SpeculativeChunk {
         decodeUntil(decoder, components, end);
         recorded = store.starts();
         recordedCount = store.blocks();
+        decoded = true;
     }
 
     private void decodeUntil(ScanDecoder decoder, int[] components, long limit) {
@@ -122,20 +133,28 @@ final class SpeculativeChunk {
      * Reads on past {@link #end} until a block starts where one of the next chunk's does, in a
      * parse-equivalent phase. When none does before the next chunk's end (a chunk too short to
      * resynchronise), this one has decoded that chunk's data itself, and looks for the chunk
-     * after it; past the last, it decodes on to the end of the scan.
+     * after it; past the last, it decodes on to the end of the scan. A chunk it must compare with
+     * that is not decoded yet makes it stop and return false: call it again once it is (it goes
+     * on from there).
      *
-     * @param chunks all chunks of the scan, each {@link #decode}d
+     * @param chunks all chunks of the scan; the next one {@link #decode}d
      * @param self this chunk's index
      * @param classes {@link ScanDecoder#parseClasses()}
      * @param scanEnd position of the end of the scan's data
+     * @return true once done; false if it waits for a later chunk's {@link #decode}
      */
-    void meet(ScanDecoder decoder, int[] components, int[] classes, SpeculativeChunk[] chunks, int self,
+    boolean meet(ScanDecoder decoder, int[] components, int[] classes, SpeculativeChunk[] chunks, int self,
             long scanEnd) {
         int nb = components.length;
-        int m = self + 1;
-        int q = 0;
+        int m = lookingAt < 0 ? self + 1 : lookingAt;
+        int q = lookingFrom;
         while (m < chunks.length) {
             SpeculativeChunk o = chunks[m];
+            if (!o.decoded) {
+                lookingAt = m;
+                lookingFrom = q;
+                return false;
+            }
             long at = base + br.bitPosition();
             if (at >= o.end) {
                 m++; // passed all of o's blocks: its data is decoded here instead
@@ -154,12 +173,13 @@ final class SpeculativeChunk {
                 metOwn = store.blocks();
                 metOther = q;
                 bitsPastEnd = at - end;
-                return;
+                return true;
             }
             decodeBlock(decoder, components);
         }
         decodeUntil(decoder, components, scanEnd);
         bitsPastEnd = Math.max(0, base + br.bitPosition() - end);
+        return true;
     }
 
     /** @return this chunk's position: where its next block starts */

@@ -354,10 +354,14 @@ public final class SpeculativeDecode {
 
     /**
      * Chunk i (not the last) reads on until it meets a later chunk. Thread-safe for different
-     * chunks, once every chunk is decoded.
+     * chunks once chunks i and i + 1 are decoded; where chunk i + 1 never agrees, the later
+     * chunks it must compare with may not be decoded yet: then it returns false, and is to be
+     * called again once every chunk is decoded (it goes on from where it stopped).
+     *
+     * @return true once done
      */
-    public void meetNext(int i) {
-        chunks[i].meet(decoder, components, classes, chunks, i, scanEndBit);
+    public boolean meetNext(int i) {
+        return chunks[i].meet(decoder, components, classes, chunks, i, scanEndBit);
     }
 
     /**

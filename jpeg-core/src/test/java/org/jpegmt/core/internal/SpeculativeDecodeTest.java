@@ -44,7 +44,7 @@ class SpeculativeDecodeTest {
             sd.decodeChunk(i);
         }
         for (int i = sd.chunks() - 2; i >= 0; i--) {
-            sd.meetNext(i);
+            assertTrue(sd.meetNext(i), "every chunk is decoded: no boundary check waits");
         }
         if (!sd.assemble(3)) {
             return sd;
@@ -222,6 +222,46 @@ class SpeculativeDecodeTest {
             repaired += sd.stats().serialRepairs();
         }
         assertTrue(repaired > 0, "tiny chunks must need repairs");
+    }
+
+    @Test
+    void aBoundaryCheckThatMustLookPastAnUndecodedChunkWaitsAndGoesOn() throws Exception {
+        byte[] jpeg = file(160, 96, false, 2, 2, 0.9f);
+        int start = DecodeJob.open(jpeg, DecoderOptions.defaults()).scanDataOffset();
+        // chunk 1 is two bytes long: its decoder cannot agree with chunk 0 before its end, so chunk
+        // 0 must compare with chunk 2, which a thread may not have decoded yet
+        int[] cuts = {start + 600, start + 602, start + 1200};
+        DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
+        PixelImage out = job.newOutput();
+        SpeculativeDecode sd = job.speculative(out);
+        sd.usePieces(cuts);
+        for (int k = 0; k < sd.pieces(); k++) {
+            sd.scanPiece(k);
+        }
+        assertTrue(sd.planChunks(sd.pieces(), 0));
+        sd.decodeChunk(0);
+        sd.decodeChunk(1);
+        assertFalse(sd.meetNext(0), "chunk 2 is not decoded yet");
+        sd.decodeChunk(2);
+        sd.decodeChunk(3);
+        assertTrue(sd.meetNext(1));
+        assertTrue(sd.meetNext(0), "goes on once it is");
+        assertTrue(sd.meetNext(2));
+        assertTrue(sd.assemble(3), String.valueOf(sd.stats().fallback()));
+        assertTrue(sd.stats().serialRepairs() >= 1);
+        for (int k = 0; k < sd.bands(); k++) {
+            sd.sumDc(k);
+        }
+        for (int k = 0; k < sd.bands(); k++) {
+            sd.reconstruct(k);
+        }
+        for (int k = 0; k < sd.bands(); k++) {
+            if (sd.edgeAbove(k)) {
+                sd.convertEdge(k);
+            }
+        }
+        sd.finish();
+        assertArrayEquals(DecodeJob.open(jpeg, DecoderOptions.defaults()).decodeAll().data(), out.data());
     }
 
     @Test
