@@ -26,7 +26,7 @@ import org.jpegmt.core.PixelImage;
  * smaller share ({@link #planChunks}).
  *
  * <p>Memory: the output plus the stored coefficients, four bytes per coefficient up to each
- * block's last nonzero one plus 13 bytes per block ({@link ChunkStore}); {@link DecodeJob#speculativeBytes()}
+ * block's last nonzero one plus about 4 bytes per block ({@link ChunkStore}); {@link DecodeJob#speculativeBytes()}
  * bounds it before anything is decoded, and the caller compares it with
  * {@link org.jpegmt.core.DecoderOptions#maxMemory()}.
  */
@@ -153,7 +153,7 @@ public final class SpeculativeDecode {
     /**
      * @param blocks blocks of the scan
      * @return the most memory a speculative decode of them may take besides the output: every
-     *     block with 64 four-byte coefficients (a bound, never reached by real files), and its 13 bytes
+     *     block with 64 four-byte coefficients (a bound, never reached by real files), and its few bytes beside them
      */
     static long worstCaseBytes(long blocks) {
         return blocks * (256 + 13);
@@ -555,7 +555,7 @@ public final class SpeculativeDecode {
     /**
      * Hands out the stored blocks in scan order, across chunks, with their DC coefficients
      * predicted as the serial decoder does (T.81 F.2.2.1): the predictors run through the raw
-     * differences.
+     * differences. Walks each chunk's pages block after block ({@link ChunkStore#next}).
      */
     static final class BlockCursor {
         private final Segment[] segments;
@@ -563,22 +563,43 @@ public final class SpeculativeDecode {
         private ChunkStore store;
         private int b;
         private int end;
+        /** The current block's page, and the index of its DC slot there. */
+        private int[] page;
+        private int at;
+        private int loc;
         private final int[] preds;
 
         private BlockCursor(Segment[] segments, int seg, int b, int[] preds) {
             this.segments = segments;
             this.seg = seg;
-            this.store = segments[seg].store;
-            this.b = b;
-            this.end = segments[seg].to;
             this.preds = preds;
+            startAt(segments[seg], b);
         }
 
-        private void nextSegment() {
-            Segment s = segments[++seg];
+        private void startAt(Segment s, int block) {
             store = s.store;
-            b = s.from;
+            b = block;
             end = s.to;
+            loc = store.locate(block);
+            page = store.pageAt(loc);
+            at = loc & 0xFFFF;
+        }
+
+        /** Moves past the current block, whose DC slot holds {@code word}. */
+        private void advance(int word) {
+            b++;
+            if (b == end) {
+                if (seg + 1 < segments.length) {
+                    startAt(segments[++seg], segments[seg].from);
+                }
+                return;
+            }
+            int next = store.next(loc, word & 0xFF);
+            if (next >>> 16 != loc >>> 16) {
+                page = store.pageAt(next);
+            }
+            loc = next;
+            at = next & 0xFFFF;
         }
 
         /**
@@ -588,30 +609,26 @@ public final class SpeculativeDecode {
          * @return zig-zag index of its last coefficient
          */
         int copyNext(int[] coef, int base, int i) {
-            if (b == end) {
-                nextSegment();
-            }
-            ChunkStore s = store;
-            int blk = b++;
-            int pred = preds[i] + s.dcDiff(blk);
+            int[] p = page;
+            int a = at;
+            int word = p[a];
+            int last = word & 0xFF;
+            int pred = preds[i] + (word >> 8);
             preds[i] = pred;
-            int[] page = s.page(blk);
-            int at = s.index(blk);
-            int last = s.last(blk);
-            int[] natural = ZigZag.NATURAL_X8;
             coef[base] = (short) pred; // the coefficient is a 16-bit JCOEF, as in HuffmanDecoder
+            int[] natural = ZigZag.NATURAL_X8;
             for (int z = 1; z <= last; z++) {
-                coef[base + natural[z]] = page[at + z];
+                coef[base + natural[z]] = p[a + z];
             }
+            advance(word);
             return last;
         }
 
         /** Passes the next block, of scan component i (a dummy block: its DC still predicts). */
         void skip(int i) {
-            if (b == end) {
-                nextSegment();
-            }
-            preds[i] += store.dcDiff(b++);
+            int word = page[at];
+            preds[i] += word >> 8;
+            advance(word);
         }
     }
 }
