@@ -37,7 +37,13 @@ final class ParallelScanSchedule {
         void run() throws JpegException;
     }
 
-    private final ScanScript script;
+    /** Decodes restart intervals {@code [from, to)} of one scan ({@link ScanScript#decode}). */
+    @FunctionalInterface
+    interface PartDecoder {
+        void decode(int scan, int from, int to) throws JpegException;
+    }
+
+    private final PartDecoder decoder;
     private final SideTask side;
     private final int[][] followers;
     private final int[] waitingFor;
@@ -50,15 +56,16 @@ final class ParallelScanSchedule {
     private int running;
     private Throwable failure;
 
-    private ParallelScanSchedule(ScanScript script, int threads, SideTask side) {
-        this.script = script;
+    private ParallelScanSchedule(int[][] after, long[][] segmentBytes, PartDecoder decoder, int threads,
+            SideTask side) {
+        this.decoder = decoder;
         this.side = side;
-        int n = script.scans();
-        int[][] after = new int[n][];
+        int n = after.length;
         long[] bytes = new long[n];
         for (int i = 0; i < n; i++) {
-            after[i] = script.after(i);
-            bytes[i] = script.bytes(i, 0, script.segments(i));
+            for (long b : segmentBytes[i]) {
+                bytes[i] += b;
+            }
         }
         chain = chainBytes(after, bytes);
         followers = followers(after);
@@ -69,11 +76,7 @@ final class ParallelScanSchedule {
                 : chain[a[0]] != chain[b[0]] ? Long.compare(chain[b[0]], chain[a[0]])
                 : a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
         for (int i = 0; i < n; i++) {
-            long[] segBytes = new long[script.segments(i)];
-            for (int s = 0; s < segBytes.length; s++) {
-                segBytes[s] = script.bytes(i, s, s + 1);
-            }
-            partBounds[i] = parts(segBytes, threads * PARTS_PER_THREAD);
+            partBounds[i] = parts(segmentBytes[i], threads * PARTS_PER_THREAD);
             partsLeft[i] = partBounds[i].length - 1;
             left += partsLeft[i];
             waitingFor[i] = after[i].length;
@@ -96,7 +99,28 @@ final class ParallelScanSchedule {
      *     and the file must be decoded serially ({@code side} may or may not have run)
      */
     static boolean decode(ScanScript script, Executor executor, int threads, SideTask side) {
-        ParallelScanSchedule schedule = new ParallelScanSchedule(script, threads, side);
+        int n = script.scans();
+        int[][] after = new int[n][];
+        long[][] segmentBytes = new long[n][];
+        for (int i = 0; i < n; i++) {
+            after[i] = script.after(i);
+            segmentBytes[i] = new long[script.segments(i)];
+            for (int s = 0; s < segmentBytes[i].length; s++) {
+                segmentBytes[i][s] = script.bytes(i, s, s + 1);
+            }
+        }
+        return run(after, segmentBytes, script::decode, executor, threads, side);
+    }
+
+    /**
+     * {@link #decode} over any scan graph: the schedule itself, apart from the file.
+     *
+     * @param after per scan, the earlier scans it follows
+     * @param segmentBytes per scan, the bytes of each of its restart intervals (at least one)
+     */
+    static boolean run(int[][] after, long[][] segmentBytes, PartDecoder decoder, Executor executor, int threads,
+            SideTask side) {
+        ParallelScanSchedule schedule = new ParallelScanSchedule(after, segmentBytes, decoder, threads, side);
         int helpers = Math.min(threads - 1, schedule.left - 1);
         for (int h = 0; h < helpers; h++) {
             try {
@@ -139,7 +163,7 @@ final class ParallelScanSchedule {
                 if (part[0] < 0) {
                     side.run();
                 } else {
-                    script.decode(part[0], part[1], part[2]);
+                    decoder.decode(part[0], part[1], part[2]);
                 }
             } catch (Throwable t) {
                 failed = t;
@@ -221,21 +245,20 @@ final class ParallelScanSchedule {
             total += b;
         }
         int[] bounds = new int[count + 1];
-        int k = 1;
+        int p = 1; // next boundary
+        int k = 1; // next target: k / count of the bytes
         long sum = 0;
         for (int s = 0; s < n - 1 && k < count; s++) {
             sum += segmentBytes[s];
             if (sum * count >= total * k) {
-                bounds[k++] = s + 1;
+                bounds[p++] = s + 1;
                 while (k < count && sum * count >= total * k) {
                     k++; // one large interval may pass several targets
                 }
             }
         }
-        bounds[0] = 0;
-        int[] out = Arrays.copyOf(bounds, k + 1);
-        out[k] = n;
-        return out;
+        bounds[p] = n;
+        return Arrays.copyOf(bounds, p + 1);
     }
 
     /**
