@@ -12,7 +12,10 @@ import org.jpegmt.core.PixelImage;
  * <ol>
  *   <li>{@link #decodeScans()}: every scan in file order, serially, into a whole-image
  *       {@link CoefficientBuffer}, with libjpeg's warnings and restart resynchronisation; then
- *       whether block smoothing applies ({@link BlockSmoothing});
+ *       whether block smoothing applies ({@link BlockSmoothing}). Or, for a scheduler,
+ *       {@link #locateScans()}: the scans located ahead ({@link ScanScript}), decoded in any
+ *       order their dependencies allow and on any threads, then {@link #finishScans}; a file
+ *       with anything unusual goes to {@link #decodeScans()} all the same;
  *   <li>{@link #reconstructRows}: dequantisation, smoothing and inverse DCT of MCU rows into
  *       whole sample planes, then {@link #convertRows}: upsampling and colour conversion of
  *       output rows, both over disjoint rows on any threads (the same {@link RowConverter} as
@@ -47,6 +50,8 @@ public final class ProgressiveDecode {
     /** The serial decode's bookkeeping; the {@link ScanScript}'s after a concurrent decode. */
     private Progression progression;
     private CoefficientBuffer coefficients;
+    /** Whether {@link #locateScans} found a script, whose decodes write into the coefficients. */
+    private boolean scriptFound;
     private Planes planes;
     /** {@link Progression#smoothingLatch} after the last scan; null: no smoothing. */
     private int[][] smoothing;
@@ -87,9 +92,9 @@ public final class ProgressiveDecode {
     public void decodeScans() throws JpegException {
         if (coefficients == null) {
             coefficients = new CoefficientBuffer(frame);
-        } else {
+        } else if (scriptFound) {
             for (short[] c : coefficients.coef) {
-                Arrays.fill(c, (short) 0);
+                Arrays.fill(c, (short) 0); // the script's decodes may have written some
             }
         }
         decodeScans(data, markers, firstScan, coefficients, resync, progression, latchedQuant, warn);
@@ -107,7 +112,9 @@ public final class ProgressiveDecode {
      */
     public ScanScript locateScans() {
         coefficients = new CoefficientBuffer(frame);
-        return ScanScript.locate(data, markers, firstScan, warn, coefficients);
+        ScanScript script = ScanScript.locate(data, markers, firstScan, warn, coefficients);
+        scriptFound = script != null;
+        return script;
     }
 
     /**
