@@ -42,6 +42,9 @@ final class BenchImages {
             }
             throw new IOException("samples/sample.png not found (run from the repository root)");
         }
+        if (Path.of(name).isAbsolute() && Files.isRegularFile(Path.of(name))) {
+            return Path.of(name); // a file made for one run, e.g. a progressive encode of a bench photo
+        }
         String shared = System.getProperty("jpegmt.shared", "../shared");
         for (Path p : new Path[] {Path.of(shared, "bench-images", name), Path.of("..", shared, "bench-images", name)}) {
             if (Files.exists(p)) {

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decode of one progressive (SOF2) file: jpegmt with {@code threads} threads (1 = jpeg-core's
- * serial path; more: serial scans, then the inverse DCT and conversion in row bands) beside the
+ * serial path; more: independent scans and restart intervals at once, then the inverse DCT and
+ * conversion in row bands: {@code org.jpegmt.mt.ProgressiveSchedule}) beside the
  * JDK's reader on the same bytes. The file is given as a path, e.g. a 20 MP photo made with
  * {@code cjpeg -progressive -quality 90 -sample 2x2} (see bench/results/*-progressive.md).
  * Score: milliseconds per decode.

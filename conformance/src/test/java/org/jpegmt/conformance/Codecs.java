@@ -46,6 +46,28 @@ final class Codecs {
     }
 
     /**
+     * {@link #decodeAllWays}, and the warnings too: the same messages at the same offsets, in
+     * the same order, with every thread count (lenient options; the listener is replaced).
+     *
+     * @return the serial decode
+     */
+    static PixelImage decodeAllWaysWithWarnings(byte[] jpeg, DecoderOptions options, String what)
+            throws JpegException {
+        java.util.List<String> serialWarnings = new java.util.ArrayList<>();
+        PixelImage serial = new JpegDecoder(options.withWarningListener((m, at) -> serialWarnings.add(m + " @" + at)))
+                .decode(jpeg);
+        for (int t : THREADS) {
+            java.util.List<String> warnings = new java.util.ArrayList<>();
+            DecoderOptions listening = options.withWarningListener((m, at) -> warnings.add(m + " @" + at));
+            PixelImage parallel = new ParallelJpegDecoder(listening, t).withParallelThreshold(0).decode(jpeg);
+            assertEquals(serial.format(), parallel.format(), what + ": format with " + t + " threads");
+            assertArrayEquals(serial.data(), parallel.data(), what + ": pixels with " + t + " threads differ from 1 thread");
+            assertEquals(serialWarnings, warnings, what + ": warnings with " + t + " threads");
+        }
+        return serial;
+    }
+
+    /**
      * Encodes serially and in parallel at every thread count, asserting identical bytes.
      *
      * @return the encoded file

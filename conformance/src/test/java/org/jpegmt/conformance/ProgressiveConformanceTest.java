@@ -14,6 +14,8 @@ import org.jpegmt.core.DecoderOptions;
 import org.jpegmt.core.JpegException;
 import org.jpegmt.core.PixelFormat;
 import org.jpegmt.core.PixelImage;
+import org.jpegmt.core.internal.DecodeJob;
+import org.jpegmt.core.internal.ScanScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * samplings, {@code -optimize}, {@code -restart}, custom {@code -scans} scripts with successive
  * approximation, sizes down to 1x1) and {@code jpegtran -progressive}, against {@code djpeg -dct
  * int}; whole and truncated. Every decode runs with 1, 2, 3 and 8 threads, which must agree
- * ({@link Codecs#decodeAllWays}). Skipped visibly without the corpus or without the tools.
+ * ({@link Codecs#decodeAllWays}; for the generated files and the damaged corpus files, in their
+ * warnings too). Skipped visibly without the corpus or without the tools.
+ *
+ * <p>The parallel decoder takes one of two paths to the coefficients ({@link ScanPath}): every
+ * scan located ahead and independent scans and restart intervals decoded at once, or, for files
+ * with anything unusual, the serial scan loop. The tests check which files take which: every
+ * whole generated file the concurrent one (and enough of them with restart intervals and with
+ * independent scans that the concurrent decode is exercised), every truncated one the serial.
  */
 class ProgressiveConformanceTest {
     private static final Report.Section CORPUS = Report.section("corpus -> jpegmt: progressive files",
@@ -70,7 +79,7 @@ class ProgressiveConformanceTest {
             }
             byte[] data = Files.readAllBytes(e.path());
             try {
-                PixelImage ours = Codecs.decodeAllWays(data, DecoderOptions.defaults(), e.file());
+                PixelImage ours = Codecs.decodeAllWaysWithWarnings(data, DecoderOptions.defaults(), e.file());
                 if (e.referencePath() != null && ours.format() != PixelFormat.CMYK) {
                     DAMAGED.record(e.file(), Pixels.maxDiff(ours, Pixels.readPnm(e.referencePath())));
                 }
@@ -111,6 +120,8 @@ class ProgressiveConformanceTest {
         int[][] sizes = {{1, 1}, {2, 3}, {9, 7}, {17, 13}, {31, 33}, {100, 37}, {227, 149}};
         List<String> failures = new ArrayList<>();
         int n = 0;
+        int restarts = 0;
+        int independent = 0;
         for (String[] setting : SETTINGS) {
             for (int[] size : sizes) {
                 Path ppm = tmp.resolve("in" + n + ".ppm");
@@ -125,10 +136,20 @@ class ProgressiveConformanceTest {
                 run(args);
                 String what = setting[0] + " " + size[0] + "x" + size[1];
                 compare(jpg, tmp, what, failures);
+                ScanPath path = ScanPath.of(Files.readAllBytes(jpg));
+                if (!path.concurrent) {
+                    failures.add(what + ": a whole cjpeg file left to the serial scan loop");
+                }
+                restarts += path.restartIntervals ? 1 : 0;
+                independent += path.independentScans ? 1 : 0;
                 n++;
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " not exact:\n" + String.join("\n", failures));
+        // 13 today: the three restart settings at the sizes with more than one interval in some
+        // scan; independent scans: every colour and grey script but tiny grey ones
+        assertTrue(restarts >= 12, "files with restart intervals decoded concurrently: " + restarts);
+        assertTrue(independent >= 50, "files with independent scans decoded concurrently: " + independent);
     }
 
     @Test
@@ -144,7 +165,11 @@ class ProgressiveConformanceTest {
                 run(List.of(tool("cjpeg"), "-quality", "85", "-sample", sample, "-outfile", base.toString(), ppm.toString()));
                 Path prog = tmp.resolve("tp" + n + ".jpg");
                 run(List.of(tool("jpegtran"), "-progressive", "-copy", "none", "-outfile", prog.toString(), base.toString()));
-                compare(prog, tmp, "jpegtran -progressive " + sample + " " + size[0] + "x" + size[1], failures);
+                String what = "jpegtran -progressive " + sample + " " + size[0] + "x" + size[1];
+                compare(prog, tmp, what, failures);
+                if (!ScanPath.of(Files.readAllBytes(prog)).concurrent) {
+                    failures.add(what + ": a whole jpegtran file left to the serial scan loop");
+                }
                 n++;
             }
         }
@@ -184,6 +209,9 @@ class ProgressiveConformanceTest {
                     Files.write(part, java.util.Arrays.copyOf(whole, cut));
                     String what = String.join(" ", kind) + " " + size[0] + "x" + size[1] + " cut at " + cut + "/" + whole.length;
                     compared += compare(part, tmp, what, failures) ? 1 : 0;
+                    if (ScanPath.of(Files.readAllBytes(part)).concurrent) {
+                        failures.add(what + ": a truncated file decoded by the concurrent scan path");
+                    }
                 }
                 n++;
             }
@@ -206,7 +234,7 @@ class ProgressiveConformanceTest {
         boolean djpegImage = Files.exists(ref) && Files.size(ref) > 0;
         PixelImage ours;
         try {
-            ours = Codecs.decodeAllWays(Files.readAllBytes(jpg), DecoderOptions.defaults(), what);
+            ours = Codecs.decodeAllWaysWithWarnings(Files.readAllBytes(jpg), DecoderOptions.defaults(), what);
         } catch (JpegException refused) {
             if (djpegImage) {
                 failures.add(what + ": refused (" + refused.getMessage() + "), djpeg decodes it");
@@ -238,6 +266,37 @@ class ProgressiveConformanceTest {
             failures.add(what + ": pixels differ from djpeg (max " + diff + "), with and without its SIMD kernels");
         }
         return true;
+    }
+
+    /**
+     * Which path the parallel decoder takes to a file's coefficients: the concurrent one if every
+     * scan is located ahead ({@code ProgressiveDecode.locateScans}) and every restart interval of
+     * every scan decodes there without anything unusual (done here in file order, one thread).
+     */
+    record ScanPath(boolean concurrent, boolean restartIntervals, boolean independentScans) {
+        static ScanPath of(byte[] jpeg) throws JpegException {
+            ScanScript script;
+            try {
+                script = DecodeJob.open(jpeg, DecoderOptions.defaults()).progressive().locateScans();
+            } catch (JpegException refused) {
+                return new ScanPath(false, false, false);
+            }
+            if (script == null) {
+                return new ScanPath(false, false, false);
+            }
+            boolean restarts = false;
+            boolean independent = false;
+            try {
+                for (int i = 0; i < script.scans(); i++) {
+                    restarts |= script.segments(i) > 1;
+                    independent |= script.after(i).length < i; // some earlier scan it need not wait for
+                    script.decode(i, 0, script.segments(i));
+                }
+            } catch (JpegException unusual) {
+                return new ScanPath(false, false, false);
+            }
+            return new ScanPath(true, restarts, independent);
+        }
     }
 
     private static void writePpm(Path file, PixelImage img) throws IOException {

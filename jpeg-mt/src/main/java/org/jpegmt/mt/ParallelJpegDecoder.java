@@ -38,7 +38,9 @@ import org.jpegmt.core.PixelImage;
  * exception in strict mode). It is staged ({@link DecodeJob#staged}): the caller only
  * entropy-decodes, and the inverse DCT and conversion of each MCU row are shared between the
  * threads. Files with several scans are decoded scan by scan, and converted in parallel row
- * bands at the end; so are progressive files ({@link ProgressiveSchedule}).
+ * bands at the end. Progressive files decode their independent scans, and the restart intervals
+ * of each scan, at once, unless something in their scans is unusual, then reconstruct and
+ * convert in row bands ({@link ProgressiveSchedule}).
  *
  * <p>Immutable and thread-safe; the calling thread always takes part and never waits for a
  * task that has not started, so decoding from a task of the executor passed in cannot deadlock.
@@ -150,7 +152,7 @@ public final class ParallelJpegDecoder {
     public DecodeReport decodeReporting(byte[] jpeg) throws JpegException {
         DecodeJob job = DecodeJob.open(jpeg, options);
         if (job.progressive() != null) {
-            // progressive (SOF2): serial scans, then reconstruction and conversion in row bands
+            // progressive (SOF2): scans at once where the script allows, then reconstruction and conversion in row bands
             if (parallelism.split((long) job.info().width() * job.info().height())) {
                 return DecodeReport.of(ProgressiveSchedule.decode(job.progressive(), parallelism),
                         DecodeReport.Strategy.PROGRESSIVE);

@@ -47,6 +47,13 @@ final class BitReader {
      * meets an {@code FF}), for {@link #bitPosition()}.
      */
     private int skipped;
+    /**
+     * Blocks of a progressive AC scan whose run went past the end of the scan's band (Se) since
+     * the last {@link #reset}: damaged data that libjpeg decodes silently, storing a coefficient
+     * outside the band. The serial decode ignores the count; decoding scans concurrently relies
+     * on each scan touching only its band, so it gives up on a file where this is not 0.
+     */
+    int strayRuns;
 
     BitReader(byte[] data) {
         this.data = data;
@@ -70,6 +77,7 @@ final class BitReader {
         marker = -1;
         markerPos = -1;
         badCodes = 0;
+        strayRuns = 0;
     }
 
     /** @return true if more bits were consumed than the data held */

@@ -49,6 +49,27 @@ final class MarkerReader {
         this.cursor = new MarkerCursor(data, warn, 0);
     }
 
+    /**
+     * @param warnings where the copy reports
+     * @return a reader in this one's state (position, tables, frame, counts) that moves on its own:
+     *     for a look ahead at the segments after a scan that leaves this reader where it is. Tables
+     *     are replaced, never changed in place, so sharing the current ones is safe.
+     */
+    MarkerReader copy(Warnings warnings) {
+        MarkerReader r = new MarkerReader(data, options, warnings, infoOnly);
+        r.pos = pos;
+        System.arraycopy(quant, 0, r.quant, 0, 4);
+        System.arraycopy(dcSpecs, 0, r.dcSpecs, 0, 4);
+        System.arraycopy(acSpecs, 0, r.acSpecs, 0, 4);
+        r.restartInterval = restartInterval;
+        r.jfif = jfif;
+        r.adobeTransform = adobeTransform;
+        r.frame = frame;
+        r.cursor.eofSeen = cursor.eofSeen;
+        r.markerCount = markerCount;
+        return r;
+    }
+
     /** @return true once the end of the file was met where a marker was expected (libjpeg's fake EOI) */
     boolean eofSeen() {
         return cursor.eofSeen;

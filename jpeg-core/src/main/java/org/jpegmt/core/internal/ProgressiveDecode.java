@@ -12,7 +12,10 @@ import org.jpegmt.core.PixelImage;
  * <ol>
  *   <li>{@link #decodeScans()}: every scan in file order, serially, into a whole-image
  *       {@link CoefficientBuffer}, with libjpeg's warnings and restart resynchronisation; then
- *       whether block smoothing applies ({@link BlockSmoothing});
+ *       whether block smoothing applies ({@link BlockSmoothing}). Or, for a scheduler,
+ *       {@link #locateScans()}: the scans located ahead ({@link ScanScript}), decoded in any
+ *       order their dependencies allow and on any threads, then {@link #finishScans}; a file
+ *       with anything unusual goes to {@link #decodeScans()} all the same;
  *   <li>{@link #reconstructRows}: dequantisation, smoothing and inverse DCT of MCU rows into
  *       whole sample planes, then {@link #convertRows}: upsampling and colour conversion of
  *       output rows, both over disjoint rows on any threads (the same {@link RowConverter} as
@@ -42,9 +45,13 @@ public final class ProgressiveDecode {
     private final RowConverter converter;
     private final RestartResync resync;
     private final JpegInfo info;
-    private final int[][] latchedQuant;
-    private final Progression progression;
+    /** Per frame component, latched at its first scan; the {@link ScanScript}'s after a concurrent decode. */
+    private int[][] latchedQuant;
+    /** The serial decode's bookkeeping; the {@link ScanScript}'s after a concurrent decode. */
+    private Progression progression;
     private CoefficientBuffer coefficients;
+    /** Whether {@link #locateScans} found a script, whose decodes write into the coefficients. */
+    private boolean scriptFound;
     private Planes planes;
     /** {@link Progression#smoothingLatch} after the last scan; null: no smoothing. */
     private int[][] smoothing;
@@ -78,10 +85,46 @@ public final class ProgressiveDecode {
         return PixelImage.allocate(frame.width(), frame.height(), converter.format());
     }
 
-    /** Decodes every scan serially into the coefficient buffer; call once, before the other phases. */
+    /**
+     * Decodes every scan serially into the coefficient buffer; call once before the other phases,
+     * instead of {@link #locateScans} or after its script failed (the buffer is cleared first).
+     */
     public void decodeScans() throws JpegException {
-        coefficients = new CoefficientBuffer(frame);
+        if (coefficients == null) {
+            coefficients = new CoefficientBuffer(frame);
+        } else if (scriptFound) {
+            for (short[] c : coefficients.coef) {
+                Arrays.fill(c, (short) 0); // the script's decodes may have written some
+            }
+        }
         decodeScans(data, markers, firstScan, coefficients, resync, progression, latchedQuant, warn);
+        smoothing = progression.smoothingLatch(latchedQuant);
+        planes = Planes.whole(frame);
+    }
+
+    /**
+     * The other way to the coefficients: every scan located ahead, for a scheduler that decodes
+     * independent scans and restart intervals at once ({@link ScanScript#decode}), then calls
+     * {@link #finishScans}. Call once, before the other phases.
+     *
+     * @return the scans, or null if the file has anything unusual: then call {@link #decodeScans}
+     *     (so too when a {@link ScanScript#decode} throws, once no decode of it is running)
+     */
+    public ScanScript locateScans() {
+        coefficients = new CoefficientBuffer(frame);
+        ScanScript script = ScanScript.locate(data, markers, firstScan, warn, coefficients);
+        scriptFound = script != null;
+        return script;
+    }
+
+    /**
+     * After every segment of every scan of {@code script} was decoded (with a happens-before edge
+     * to this call): takes its bookkeeping, as the serial decode would have left it.
+     */
+    public void finishScans(ScanScript script) {
+        progression = script.progression;
+        latchedQuant = script.latchedQuant;
+        progression.lastGoodRow = script.lastGoodRow();
         smoothing = progression.smoothingLatch(latchedQuant);
         planes = Planes.whole(frame);
     }

@@ -65,7 +65,8 @@ final class ProgressiveHuffman {
     static int acFirst(BitReader br, HuffmanTable ac, short[] coef, int base, int ss, int se, int al) {
         int[] fast = ac.acFast;
         int[] natural = ZigZag.NATURAL;
-        for (int k = ss; k <= se; k++) {
+        int k = ss;
+        for (; k <= se; k++) {
             if (br.bits < 32) {
                 br.fill();
             }
@@ -95,6 +96,10 @@ final class ProgressiveHuffman {
             } else {
                 return eobRun(br, r);
             }
+        }
+        if (k > se + 1) {
+            // the last run went past Se: a coefficient stored outside the band, or a ZRL past it
+            br.strayRuns++;
         }
         return 0;
     }
@@ -156,7 +161,10 @@ final class ProgressiveHuffman {
                     k++;
                 } while (k <= se);
                 if (value != 0) {
-                    coef[base + natural[k]] = (short) value; // k may be se + 1 in a damaged block
+                    if (k > se) {
+                        br.strayRuns++; // stored outside the band, at se + 1 (damaged block)
+                    }
+                    coef[base + natural[k]] = (short) value;
                 }
             }
         }

@@ -134,6 +134,16 @@ final class ProgressiveScan {
         return mcusPerRow * mcuRows;
     }
 
+    /** @return the frame MCU row (libjpeg's iMCU row) of the scan's last MCU */
+    int lastRow() {
+        return (mcuRows - 1) / rowsPerImcu;
+    }
+
+    /** @return restart intervals of the scan (T.81 B.2.4.4): 1 without restart markers */
+    long segments() {
+        return restartInterval == 0 ? 1 : (mcuCount() + (long) restartInterval - 1) / restartInterval;
+    }
+
     /** @return true if this scan only adds to coefficients earlier scans began (Ah != 0) */
     boolean refinement() {
         return ah != 0;
@@ -188,6 +198,57 @@ final class ProgressiveScan {
             }
         }
         return endOfScan(br, data.length);
+    }
+
+    /**
+     * Decodes restart intervals {@code [from, to)} of the scan from their known bounds, without
+     * resynchronisation: the concurrent schedule's unit of work. Only for data where the serial
+     * {@link #decode} would meet nothing unusual: {@code probe} throws at the first warning that
+     * decode would give, and so does a run past the band ({@link BitReader#strayRuns}), which
+     * would store a coefficient where a concurrently decoded scan may write. Records nothing in
+     * the {@link Progression}; touches only this scan's band of its components in {@code buf}.
+     *
+     * @param bounds {@link SegmentScanner#find}: segment i is {@code data[bounds[2i], bounds[2i+1])}
+     * @param probe warnings that throw ({@link Warnings#probe})
+     * @return when {@code to} is the last segment, where the serial decode's marker search after
+     *     the scan would start ({@link #endOfScan}); otherwise -1
+     * @throws JpegException where the serial decode would warn or throw, or on a stray run
+     */
+    int decodeSegments(byte[] data, CoefficientBuffer buf, int[] bounds, int from, int to, Warnings probe)
+            throws JpegException {
+        BitReader br = new BitReader(data);
+        ScanDecoder.State st = new ScanDecoder.State();
+        int count = mcuCount();
+        int interval = restartInterval == 0 ? count : restartInterval;
+        for (int s = from; s < to; s++) {
+            br.reset(bounds[2 * s], data.length);
+            st.restart();
+            int m = s * interval;
+            int end = Math.min(count, m + interval);
+            int mx = m % mcusPerRow;
+            int my = m / mcusPerRow;
+            int eobrun = 0;
+            for (; m < end; m++) {
+                eobrun = decodeMcu(br, buf, mx, my, st, eobrun);
+                if (br.badCodes != 0) {
+                    probe.warn("Corrupt JPEG data: bad Huffman code", br.position());
+                }
+                if (br.overrun()) {
+                    probe.warn("Corrupt JPEG data: premature end of data segment", br.markerPos);
+                }
+                if (++mx == mcusPerRow) {
+                    mx = 0;
+                    my++;
+                }
+            }
+            if (br.strayRuns != 0) {
+                throw new InvalidJpegException("run past the end of the spectral band (Se=" + se + ")", br.position());
+            }
+            if (end < count) {
+                RestartResync.endOfSegment(br, data, probe); // what the serial restart checks
+            }
+        }
+        return to * (long) interval >= count ? endOfScan(br, data.length) : -1;
     }
 
     /**

@@ -30,6 +30,14 @@ final class Warnings {
         return "0x" + Character.forDigit((code >> 4) & 15, 16) + Character.forDigit(code & 15, 16);
     }
 
+    /**
+     * @return warnings that throw at the first one, as strict mode does: for a decode that must
+     *     hand anything unusual back to the serial path, which then reports it as usual
+     */
+    Warnings probe() {
+        return options.strict() ? this : new Warnings(options.withStrict(true));
+    }
+
     void warn(String message, long offset) throws InvalidJpegException {
         if (options.strict()) {
             throw new InvalidJpegException(message, offset);
