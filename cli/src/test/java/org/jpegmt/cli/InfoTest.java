@@ -100,8 +100,8 @@ class InfoTest {
 
     @Test
     void aLargeFileWithoutRestartMarkersShowsTheSpeculationCounters() throws Exception {
-        Path jpg = encode("spec", 1600, 1200, "--restart-rows", "0", "-q", "100", "-s", "444");
-        assertTrue(java.nio.file.Files.size(jpg) > 200_000, "scan large enough to speculate: " + java.nio.file.Files.size(jpg));
+        Path jpg = encode("spec", 3000, 2400, "--restart-rows", "0", "-q", "100", "-s", "444");
+        assertTrue(java.nio.file.Files.size(jpg) > 1_100_000, "scan large enough to speculate: " + java.nio.file.Files.size(jpg));
         Map<String, Object> o = infoJson(jpg.toString()).get(0);
         assertEquals(Boolean.FALSE, o.get("parallel_decodable"));
         assertEquals("speculative", o.get("parallel_strategy"));

@@ -18,7 +18,6 @@ import org.jpegmt.core.PixelFormat;
 import org.jpegmt.core.PixelImage;
 import org.jpegmt.core.Subsampling;
 import org.jpegmt.core.internal.DecodeJob;
-import org.jpegmt.core.internal.SpeculativeDecode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class SpeculativeDecodingTest {
     private static final int[] THREADS = {2, 3, 4, 8};
+    /** Below the default threshold (1 MiB): these files are a few hundred KB, to keep the test quick. */
+    private static final long SPECULATE_FROM = 100_000;
+
+    private static ParallelJpegDecoder decoder(DecoderOptions options, int threads) {
+        return new ParallelJpegDecoder(options, threads).withSpeculationThreshold(SPECULATE_FROM);
+    }
 
     private static byte[] encode(PixelFormat format, Subsampling s, int quality) throws Exception {
         PixelImage img = MtTestImages.make(1100, 700, format, 5);
@@ -35,7 +40,7 @@ class SpeculativeDecodingTest {
                 .withRestartRows(0)).encode(img);
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
         assertEquals(0, job.restartInterval());
-        assertTrue(jpeg.length - job.scanDataOffset() >= SpeculativeDecode.MIN_SCAN_BYTES, "scan large enough");
+        assertTrue(jpeg.length - job.scanDataOffset() >= SPECULATE_FROM, "scan large enough");
         return jpeg;
     }
 
@@ -52,7 +57,7 @@ class SpeculativeDecodingTest {
             PixelImage serial = new JpegDecoder().decode(jpeg);
             for (int t : THREADS) {
                 String what = c[0] + " " + c[1] + " q" + c[2] + " threads=" + t;
-                DecodeReport r = new ParallelJpegDecoder(DecoderOptions.defaults(), t).decodeReporting(jpeg);
+                DecodeReport r = decoder(DecoderOptions.defaults(), t).decodeReporting(jpeg);
                 assertEquals(DecodeReport.Strategy.SPECULATIVE, r.strategy(), what + ": " + r);
                 assertNull(r.fallback(), what);
                 assertArrayEquals(serial.data(), r.image().data(), what);
@@ -62,6 +67,9 @@ class SpeculativeDecodingTest {
                 assertTrue(r.bytesDecodedTwice() < jpeg.length / 50 + 200L * r.chunks(), what + ": " + r);
                 assertTrue(r.coefficientBytes() > 0, what);
             }
+            // the default threshold leaves these small scans to the staged path
+            assertEquals(DecodeReport.Strategy.STAGED,
+                    new ParallelJpegDecoder(DecoderOptions.defaults(), 2).decodeReporting(jpeg).strategy());
             // one thread never speculates
             assertEquals(DecodeReport.Strategy.SERIAL,
                     new ParallelJpegDecoder(DecoderOptions.defaults(), 1).decodeReporting(jpeg).strategy());
@@ -112,7 +120,7 @@ class SpeculativeDecodingTest {
                     .withWarningListener((msg, off) -> serialWarnings.add(msg + "@" + off))).decode(d);
             for (int t : THREADS) {
                 List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-                DecodeReport r = new ParallelJpegDecoder(DecoderOptions.defaults()
+                DecodeReport r = decoder(DecoderOptions.defaults()
                         .withWarningListener((msg, off) -> warnings.add(msg + "@" + off)), t).decodeReporting(d);
                 assertArrayEquals(serial.data(), r.image().data(), "damage " + i + " threads " + t);
                 assertEquals(serialWarnings, warnings, "damage " + i + " threads " + t);
@@ -131,7 +139,7 @@ class SpeculativeDecodingTest {
                         () -> new JpegDecoder(strict).decode(d));
                 for (int t : THREADS) {
                     InvalidJpegException actual = assertThrows(InvalidJpegException.class,
-                            () -> new ParallelJpegDecoder(strict, t).decode(d), "damage " + i);
+                            () -> decoder(strict, t).decode(d), "damage " + i);
                     assertEquals(expected.getMessage(), actual.getMessage());
                 }
             }
@@ -145,7 +153,7 @@ class SpeculativeDecodingTest {
         DecodeJob job = DecodeJob.open(jpeg, DecoderOptions.defaults());
         long limit = job.outputBytes() * 3; // output and planes fit, the worst-case coefficients do not
         assertTrue(job.outputBytes() + job.speculativeBytes() > limit);
-        DecodeReport r = new ParallelJpegDecoder(DecoderOptions.defaults().withMaxMemory(limit), 2).decodeReporting(jpeg);
+        DecodeReport r = decoder(DecoderOptions.defaults().withMaxMemory(limit), 2).decodeReporting(jpeg);
         assertEquals(DecodeReport.Strategy.STAGED, r.strategy());
         assertEquals(0, r.chunks());
         assertArrayEquals(new JpegDecoder().decode(jpeg).data(), r.image().data());
