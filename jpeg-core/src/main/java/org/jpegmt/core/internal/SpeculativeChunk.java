@@ -182,11 +182,6 @@ final class SpeculativeChunk {
         return true;
     }
 
-    /** @return this chunk's position: where its next block starts */
-    long position() {
-        return base + br.bitPosition();
-    }
-
     /** @return true if a block in {@code [b0, b1)} met a bad code (or too many blocks did to tell) */
     boolean badIn(int b0, int b1) {
         if (badOverflow) {

@@ -53,6 +53,8 @@ public final class SpeculativeDecode {
     private final int start;
 
     // --- pieces (the pre-scan) ---
+    /** Whether the chunks are the pieces ({@link #usePieces}: tests force chunkings so). */
+    private boolean chunkPerPiece;
     private int[] pieceStart;
     /** Per piece: offset of the first marker in it (its first FF), or -1. */
     private int[] pieceMarker;
@@ -179,11 +181,12 @@ public final class SpeculativeDecode {
             cuts[k - 1] = (int) (start + len * k / count);
         }
         usePieces(cuts);
+        chunkPerPiece = false;
     }
 
     /**
-     * Uses the given piece boundaries, which are also the chunk boundaries when
-     * {@link #planChunks} is given their count (tests force chunkings so). A boundary right after
+     * Uses the given piece boundaries, which are then also the chunk boundaries (tests force
+     * chunkings so; {@link #cutPieces} cuts pieces for the pre-scan only). A boundary right after
      * an {@code FF} moves past the bytes that belong to it.
      *
      * @param cuts increasing offsets after the scan's start
@@ -203,6 +206,7 @@ public final class SpeculativeDecode {
             }
         }
         pieceStart = java.util.Arrays.copyOf(s, n);
+        chunkPerPiece = true;
         pieceMarker = new int[n];
         pieceSkipped = new int[n];
     }
@@ -250,8 +254,8 @@ public final class SpeculativeDecode {
      * into about {@code count} chunks of equal size, or, when {@code streamShare > 0}, into a
      * first chunk of about that share of the bytes, which is decoded the serial way
      * ({@link #decodeChunk}: whole MCU rows, nothing stored, reconstructed as it goes, as a
-     * restart band would be), and {@code count - 1} equal chunks over the rest. With
-     * {@code count == }{@link #pieces()}, the chunks are the pieces.
+     * restart band would be), and {@code count - 1} equal chunks over the rest. After
+     * {@link #usePieces}, the chunks are the pieces.
      *
      * @param streamShare share of the bytes for a first chunk decoded the serial way; 0 for none
      * @return false if the scan has no ending marker (a truncated file) or is too large: decode
@@ -286,7 +290,7 @@ public final class SpeculativeDecode {
         int want = Math.max(1, Math.min(count, pieces));
         long[] target = new long[want];
         for (int c = 1; c < want; c++) {
-            if (count == n) {
+            if (chunkPerPiece) {
                 target[c] = pieceStart[c] - (long) start;
             } else if (streaming) {
                 target[c] = (long) (len * (streamShare + (1 - streamShare) * (c - 1) / (want - 1)));
